@@ -1,0 +1,39 @@
+import type { Category } from "../review/finding.js";
+
+/** What started a review. */
+export type ReviewTrigger = "push" | "comment" | "rerun";
+
+/**
+ * A unit of review work. Carries ids only, never a token: whoever runs it authenticates again as the
+ * installation.
+ */
+export interface ReviewJob {
+  installationId: number;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  headSha: string;
+  trigger: ReviewTrigger;
+  /** X-GitHub-Delivery of the webhook that asked for it (correlation id in logs). */
+  deliveryId: string;
+  /**
+   * Identity of this review request, used for deduplication: the same key is never reviewed twice.
+   * Automatic reviews use `auto:<headSha>`; commands `cmd:<commentId>`; re-runs `rerun:<deliveryId>`.
+   */
+  key: string;
+  /** `full` ignores the last reviewed SHA and reviews the whole PR. */
+  scope: "auto" | "full";
+  /** Categories to focus on (from `/architect security` and the like); empty = all. */
+  focus: Category[];
+  /** The comment that asked for this review, to react to and reply on. */
+  commentId?: number;
+  /** An existing check run to reuse (re-run requests). */
+  checkRunId?: number;
+  /** Login of who asked (commands and re-runs). */
+  requestedBy?: string;
+}
+
+/** `owner/repo#n`: the coalescing key of a pull request. */
+export function toPullKey(job: Pick<ReviewJob, "owner" | "repo" | "pullNumber">): string {
+  return `${job.owner}/${job.repo}#${job.pullNumber}`;
+}
