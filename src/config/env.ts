@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { severitySchema } from "../review/finding.js";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+/**
+ * The app's own settings from the environment (Probot reads its standard variables — APP_ID,
+ * PRIVATE_KEY, WEBHOOK_SECRET, PORT, HOST, LOG_LEVEL, GHE_HOST… — itself). Parsed once, at the edge.
+ */
+export const envSchema = z.object({
+  ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_BASE_URL: optionalText.pipe(z.url().optional()),
+  ANTHROPIC_MODEL: z.string().trim().min(1).default("claude-sonnet-5-5"),
+  /** Output tokens per model call. */
+  MODEL_MAX_TOKENS: positiveInt(8192),
+  /** Timeout of one model request, in ms; with MODEL_MAX_RETRIES it bounds a call's total time. */
+  MODEL_TIMEOUT_MS: positiveInt(120_000),
+  MODEL_MAX_RETRIES: nonNegativeInt(3),
+  /** Global cap on concurrent model calls in this process. */
+  MODEL_CONCURRENCY: positiveInt(4),
+  /** Tokens of diff per model call (the fixed prompt prefix comes on top). */
+  REVIEW_TOKEN_BUDGET: positiveInt(60_000),
+  /** Model calls per review at most. */
+  REVIEW_MAX_MODEL_CALLS: positiveInt(8),
+  /** Reviews run at once by this process. */
+  REVIEW_CONCURRENCY: positiveInt(2),
+  /** Reviews run at once per installation, across all workers. */
+  INSTALLATION_CONCURRENCY: positiveInt(2),
+  /** Default severity that fails the check run (repository config may override). */
+  FAIL_ON: z.union([severitySchema, z.literal("never")]).default("high"),
+  /** Findings below this confidence go to a collapsed section instead of inline (repository config may override). */
+  MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6),
+  REDIS_URL: optionalText,
+  /** Key prefix of the queue's Redis keys. */
+  QUEUE_PREFIX: z.string().trim().min(1).default("backend-architect"),
+  /** server: receive webhooks; worker: run reviews; all: both. Default: all without Redis, server with. */
+  APP_ROLE: z.enum(["server", "worker", "all"]).optional(),
+  JOB_ATTEMPTS: positiveInt(3),
+  JOB_BACKOFF_MS: positiveInt(5_000),
+  /** Grace period for running reviews on SIGTERM/SIGINT. */
+  SHUTDOWN_GRACE_MS: nonNegativeInt(25_000),
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optionalText,
+});
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+export class EnvConfigError extends Error {}
+
+/** Parses the environment; throws an EnvConfigError naming every bad variable and what it must be. */
+export function loadEnv(env: NodeJS.ProcessEnv): AppEnv {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    return `${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+  });
+  throw new EnvConfigError(`Invalid environment:\n  ${problems.join("\n  ")}`);
+}
+
+export function getRole(env: AppEnv, argv: string[]): "server" | "worker" | "all" {
+  if (argv.includes("--worker")) return "worker";
+  return env.APP_ROLE ?? (env.REDIS_URL ? "server" : "all");
+}

@@ -1,0 +1,111 @@
+import type { GitHubClient } from "./github-client.js";
+import { githubLimits, truncateToBytes } from "./limits.js";
+
+export const checkName = "Backend Architect";
+
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "notice" | "warning" | "failure";
+  title: string;
+  message: string;
+}
+
+export interface CheckOutput {
+  title: string;
+  summary: string;
+  text?: string;
+}
+
+export type CheckConclusion = "success" | "failure" | "neutral" | "skipped" | "action_required" | "cancelled";
+
+export interface CheckAction {
+  label: string;
+  description: string;
+  identifier: string;
+}
+
+interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export async function createCheckRun(
+  octokit: GitHubClient,
+  params: RepoRef & { headSha: string; externalId: string; title: string; summary: string },
+): Promise<number> {
+  const { data } = await octokit.rest.checks.create({
+    owner: params.owner,
+    repo: params.repo,
+    name: checkName,
+    head_sha: params.headSha,
+    status: "in_progress",
+    started_at: new Date().toISOString(),
+    external_id: params.externalId,
+    output: { title: params.title, summary: params.summary },
+  });
+  return data.id;
+}
+
+export async function updateCheckRunProgress(
+  octokit: GitHubClient,
+  params: RepoRef & { checkRunId: number; title: string; summary: string },
+): Promise<void> {
+  await octokit.rest.checks.update({
+    owner: params.owner,
+    repo: params.repo,
+    check_run_id: params.checkRunId,
+    status: "in_progress",
+    output: { title: params.title, summary: params.summary },
+  });
+}
+
+function fitOutput(output: CheckOutput): CheckOutput {
+  return {
+    title: output.title.slice(0, githubLimits.checkTitleChars),
+    summary: truncateToBytes(output.summary, githubLimits.maxCheckOutputBytes - 64),
+    ...(output.text ? { text: truncateToBytes(output.text, githubLimits.maxCheckOutputBytes - 64) } : {}),
+  };
+}
+
+/**
+ * Completes a check run. GitHub takes at most 50 annotations per request and appends those of later
+ * updates, so the first batch goes with the completion and the rest follow, 50 at a time.
+ */
+export async function completeCheckRun(
+  octokit: GitHubClient,
+  params: RepoRef & {
+    checkRunId: number;
+    conclusion: CheckConclusion;
+    output: CheckOutput;
+    annotations?: CheckAnnotation[];
+    actions?: CheckAction[];
+  },
+): Promise<void> {
+  const output = fitOutput(params.output);
+  const annotations = params.annotations ?? [];
+  const batches: CheckAnnotation[][] = [];
+  for (let i = 0; i < annotations.length; i += githubLimits.annotationsPerRequest) {
+    batches.push(annotations.slice(i, i + githubLimits.annotationsPerRequest));
+  }
+  const [first, ...rest] = batches;
+  await octokit.rest.checks.update({
+    owner: params.owner,
+    repo: params.repo,
+    check_run_id: params.checkRunId,
+    status: "completed",
+    conclusion: params.conclusion,
+    completed_at: new Date().toISOString(),
+    output: { ...output, ...(first ? { annotations: first } : {}) },
+    ...(params.actions?.length ? { actions: params.actions } : {}),
+  });
+  for (const batch of rest) {
+    await octokit.rest.checks.update({
+      owner: params.owner,
+      repo: params.repo,
+      check_run_id: params.checkRunId,
+      output: { title: output.title, summary: output.summary, annotations: batch },
+    });
+  }
+}

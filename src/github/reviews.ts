@@ -1,0 +1,67 @@
+import type { GitHubClient } from "./github-client.js";
+
+export interface ReviewCommentInput {
+  path: string;
+  line: number;
+  side: "RIGHT";
+  start_line?: number;
+  start_side?: "RIGHT";
+  body: string;
+}
+
+export interface ExistingReview {
+  id: number;
+  body: string;
+  commitId: string | null;
+  authorLogin: string | undefined;
+  authorIsBot: boolean;
+}
+
+/** Lists the pull request's reviews (all pages). */
+export async function listReviews(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; pullNumber: number },
+): Promise<ExistingReview[]> {
+  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
+    owner: params.owner,
+    repo: params.repo,
+    pull_number: params.pullNumber,
+    per_page: 100,
+  });
+  return reviews.map((review) => ({
+    id: review.id,
+    body: review.body ?? "",
+    commitId: review.commit_id ?? null,
+    authorLogin: review.user?.login,
+    authorIsBot: review.user?.type === "Bot",
+  }));
+}
+
+/**
+ * Posts one review. Never retried automatically: after a secondary rate limit GitHub may have created
+ * it already, and a blind retry would post it twice.
+ */
+export async function createReview(
+  octokit: GitHubClient,
+  params: {
+    owner: string;
+    repo: string;
+    pullNumber: number;
+    commitId: string;
+    body: string;
+    event: "COMMENT" | "REQUEST_CHANGES";
+    comments: ReviewCommentInput[];
+  },
+): Promise<number> {
+  const { data } = await octokit.rest.pulls.createReview({
+    owner: params.owner,
+    repo: params.repo,
+    pull_number: params.pullNumber,
+    commit_id: params.commitId,
+    body: params.body,
+    event: params.event,
+    comments: params.comments,
+    request: { retries: 0 },
+  });
+  return data.id;
+}
