@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { severitySchema } from "../review/finding.js";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -32,10 +31,6 @@ export const envSchema = z.object({
   REVIEW_CONCURRENCY: positiveInt(2),
   /** Reviews run at once per installation, across all workers. */
   INSTALLATION_CONCURRENCY: positiveInt(2),
-  /** Default severity that fails the check run (repository config may override). */
-  FAIL_ON: z.union([severitySchema, z.literal("never")]).default("high"),
-  /** Findings below this confidence go to a collapsed section instead of inline (repository config may override). */
-  MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6),
   REDIS_URL: optionalText,
   /** Key prefix of the queue's Redis keys. */
   QUEUE_PREFIX: z.string().trim().min(1).default("backend-architect"),
@@ -59,7 +54,9 @@ export function loadEnv(env: NodeJS.ProcessEnv): AppEnv {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join(".");
-    return `${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+    // Never echo values that may be secrets.
+    const shown = /KEY|TOKEN|SECRET|PASSWORD|URL/.test(name) ? "(hidden)" : JSON.stringify(env[name] ?? "");
+    return `${name}=${shown}: ${issue.message}`;
   });
   throw new EnvConfigError(`Invalid environment:\n  ${problems.join("\n  ")}`);
 }
