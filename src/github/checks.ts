@@ -3,6 +3,14 @@ import { githubLimits, truncateToBytes } from "./limits.js";
 
 export const checkName = "Backend Architect";
 
+/** The check run's own "Re-run review" button (fires `check_run.requested_action`). */
+export const rerunActionId = "rerun-review";
+export const rerunAction: CheckAction = {
+  label: "Re-run review",
+  description: "Review this pull request again",
+  identifier: rerunActionId,
+};
+
 export interface CheckAnnotation {
   path: string;
   start_line: number;
@@ -108,4 +116,36 @@ export async function completeCheckRun(
       output: { title: output.title, summary: output.summary, annotations: batch },
     });
   }
+}
+
+export interface ExistingCheckRun {
+  id: number;
+  status: string;
+  conclusion: string | null;
+  externalId: string | null;
+  summary: string;
+  text: string;
+}
+
+/** This app's check runs on a commit (GitHub scopes the list to the calling app's own when filtered by app). */
+export async function listCheckRunsForRef(
+  octokit: GitHubClient,
+  params: RepoRef & { ref: string },
+): Promise<ExistingCheckRun[]> {
+  const { data } = await octokit.rest.checks.listForRef({
+    owner: params.owner,
+    repo: params.repo,
+    ref: params.ref,
+    check_name: checkName,
+    filter: "all",
+    per_page: 100,
+  });
+  return data.check_runs.map((run) => ({
+    id: run.id,
+    status: run.status,
+    conclusion: run.conclusion,
+    externalId: run.external_id,
+    summary: run.output?.summary ?? "",
+    text: run.output?.text ?? "",
+  }));
 }

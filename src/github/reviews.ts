@@ -65,3 +65,32 @@ export async function createReview(
   });
   return data.id;
 }
+
+export interface ExistingReviewComment {
+  id: number;
+  body: string;
+  path: string;
+  /** null when the comment is outdated: the code it was on changed or is gone. */
+  line: number | null;
+  authorIsBot: boolean;
+}
+
+/** Lists the pull request's review comments (all pages). */
+export async function listReviewComments(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; pullNumber: number },
+): Promise<ExistingReviewComment[]> {
+  const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
+    owner: params.owner,
+    repo: params.repo,
+    pull_number: params.pullNumber,
+    per_page: 100,
+  });
+  return comments.map((comment) => ({
+    id: comment.id,
+    body: comment.body,
+    path: comment.path,
+    line: comment.line ?? null,
+    authorIsBot: comment.user?.type === "Bot",
+  }));
+}

@@ -31,6 +31,8 @@ export interface ReviewJob {
   checkRunId?: number;
   /** Login of who asked (commands and re-runs). */
   requestedBy?: string;
+  /** The head before this push (`synchronize`'s `before`): where an incremental re-review starts. */
+  previousSha?: string;
 }
 
 /** `owner/repo#n`: the coalescing key of a pull request. */

@@ -1,0 +1,118 @@
+import { packChunks, type SkippedFile } from "../budget/pack-chunks.js";
+import type { FileLineIndex } from "../diff/line-index.js";
+import type { Hunk } from "../diff/parse-patch.js";
+import { buildPrompt } from "../model/build-prompt.js";
+import type { ModelUsage, ReviewModel } from "../model/review-model.js";
+import type { RejectedFinding } from "../model/review-output-schema.js";
+import { sanitizeCodeLine } from "../security/sanitize-code-line.js";
+import type { Category, Finding } from "./finding.js";
+
+export interface ModelReview {
+  summaries: string[];
+  findings: Finding[];
+  rejected: RejectedFinding[];
+  usage: ModelUsage;
+  calls: number;
+  failedCalls: number;
+  /** Why a part of the review could not be done by the model, per failed call. */
+  errors: Error[];
+  /** Files and hunks the model did not see (budget). */
+  skipped: SkippedFile[];
+  /** Paths the model was shown. */
+  reviewedPaths: string[];
+}
+
+export interface AskModelParams {
+  model: ReviewModel;
+  modelId: string;
+  repository: string;
+  pull: { title: string; body: string };
+  /** What to show the model: already redacted of secrets. */
+  files: { path: string; hunks: Hunk[] }[];
+  indexes: ReadonlyMap<string, FileLineIndex>;
+  hints: Finding[];
+  focus: Category[];
+  repoInstructions?: string | undefined;
+  getPathInstructions: (path: string) => string[];
+  budgetTokens: number;
+  maxCalls: number;
+  signal?: AbortSignal;
+}
+
+/** Trojan-source characters are shown, not hidden, to the model. */
+function toModelHunks(hunks: Hunk[]): Hunk[] {
+  return hunks.map((hunk) => ({
+    ...hunk,
+    lines: hunk.lines.map((line) => ({ ...line, text: sanitizeCodeLine(line.text) })),
+  }));
+}
+
+/**
+ * Step 6: packs the files into chunks that fit the token budget (riskiest first, never cutting a hunk),
+ * asks the model about each chunk (the process-wide cap on model calls bounds concurrency), and merges
+ * the answers. A failed call costs its chunk, not the review.
+ */
+export async function askModel(params: AskModelParams): Promise<ModelReview> {
+  const packed = packChunks({
+    files: params.files.map((file) => ({ path: file.path, hunks: toModelHunks(file.hunks) })),
+    budgetTokens: params.budgetTokens,
+    maxCalls: params.maxCalls,
+  });
+  const review: ModelReview = {
+    summaries: [],
+    findings: [],
+    rejected: [],
+    usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+    calls: 0,
+    failedCalls: 0,
+    errors: [],
+    skipped: packed.skipped,
+    reviewedPaths: [...new Set(packed.chunks.flatMap((chunk) => chunk.files.map((file) => file.path)))],
+  };
+  const results = await Promise.allSettled(
+    packed.chunks.map((chunk, index) => {
+      const paths = new Set(chunk.files.map((file) => file.path));
+      const prompt = buildPrompt({
+        repository: params.repository,
+        pull: params.pull,
+        files: chunk.files,
+        hints: params.hints.filter((hint) => paths.has(hint.path)),
+        focus: params.focus,
+        repoInstructions: params.repoInstructions,
+        pathInstructions: [...paths].map((path) => ({
+          path,
+          instructions: params.getPathInstructions(path),
+        })),
+        part: { index, count: packed.chunks.length },
+      });
+      return params.model.review(prompt, {
+        model: params.modelId,
+        ...(params.signal ? { signal: params.signal } : {}),
+      });
+    }),
+  );
+  for (const result of results) {
+    review.calls += 1;
+    if (result.status === "fulfilled") {
+      const { output, usage } = result.value;
+      addUsage(review.usage, usage);
+      if (output.summary.trim()) review.summaries.push(output.summary.trim());
+      review.findings.push(...output.findings);
+      review.rejected.push(...output.rejected);
+    } else {
+      review.failedCalls += 1;
+      const error = result.reason instanceof Error ? result.reason : new Error(String(result.reason));
+      const usage = (error as Error & { usage?: ModelUsage }).usage;
+      if (usage) addUsage(review.usage, usage);
+      review.errors.push(error);
+    }
+  }
+  return review;
+}
+
+function addUsage(total: ModelUsage, usage: ModelUsage): void {
+  total.input += usage.input;
+  total.output += usage.output;
+  total.cacheRead += usage.cacheRead;
+  total.cacheWrite += usage.cacheWrite;
+}

@@ -1,0 +1,229 @@
+import { type RepoConfig, renderEffectiveConfig } from "../config/repo-config.js";
+import type { LeftOutFile } from "../diff/select-server-files.js";
+import type { CheckAnnotation, CheckConclusion, CheckOutput } from "../github/checks.js";
+import type { ModelUsage } from "../model/review-model.js";
+import type { RejectedFinding } from "../model/review-output-schema.js";
+import { categories, type Finding, isAtLeast, type Severity, severities } from "./finding.js";
+import type { PlacedFindings } from "./place-findings.js";
+import { renderFindingListItem } from "./render-finding.js";
+
+/** Everything a finished review has to say, for the check run and the review body. */
+export interface ReviewReport {
+  headSha: string;
+  scope: { mode: "full" | "incremental"; reason: string };
+  /** Server-side files that were reviewed (by the detectors, and the model when it ran). */
+  reviewedPaths: string[];
+  leftOut: LeftOutFile[];
+  /** Reviewed by the detectors but not shown to the model (budget), with why. */
+  notShownToModel: { path: string; reason: string }[];
+  findings: Finding[];
+  placed: PlacedFindings;
+  /** Findings of earlier reviews: still on the diff / gone with their code. */
+  history: { stillOpen: number; resolved: number; alreadyPosted: number };
+  model:
+    | {
+        status: "ran";
+        id: string;
+        calls: number;
+        failedCalls: number;
+        usage: ModelUsage;
+        costUsd: number;
+        errors: string[];
+      }
+    | { status: "skipped"; reason: string };
+  rejected: RejectedFinding[];
+  config: RepoConfig;
+  failOn: Severity | "never";
+}
+
+const maxListed = 150;
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function listCapped<T>(items: T[], render: (item: T) => string): string {
+  const shown = items.slice(0, maxListed).map(render);
+  if (items.length > maxListed) shown.push(`- … and ${items.length - maxListed} more`);
+  return shown.join("\n");
+}
+
+/** failure when a finding reaches `fail_on`; neutral for findings below it (or an incomplete review); success otherwise. */
+export function getConclusion(report: Pick<ReviewReport, "findings" | "failOn" | "model">): CheckConclusion {
+  const { failOn } = report;
+  if (failOn !== "never" && report.findings.some((f) => isAtLeast(f.severity, failOn))) return "failure";
+  if (report.findings.length > 0) return "neutral";
+  if (report.model.status === "ran" && report.model.failedCalls > 0) return "neutral";
+  return "success";
+}
+
+export function buildCheckTitle(report: ReviewReport): string {
+  const n = report.findings.length;
+  const incomplete =
+    report.model.status === "ran" &&
+    report.model.failedCalls === report.model.calls &&
+    report.model.calls > 0;
+  if (incomplete) return `Review incomplete: the model was unavailable · ${plural(n, "rule-based finding")}`;
+  if (n === 0) return `No findings in ${plural(report.reviewedPaths.length, "server-side file")}`;
+  const counts = severities
+    .map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, c]) => c > 0)
+    .map(([s, c]) => `${c} ${s}`);
+  return `${plural(n, "finding")}: ${counts.join(", ")}`;
+}
+
+function formatUsd(usd: number): string {
+  return usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+}
+
+export function buildCheckOutput(report: ReviewReport): CheckOutput {
+  const lines: string[] = [];
+  const conclusion = getConclusion(report);
+  const failOnText =
+    report.failOn === "never" ? "never fails (`fail_on: never`)" : `fails on ${code(report.failOn)} or worse`;
+  lines.push(`**${buildCheckTitle(report)}** — this check ${failOnText}; conclusion: **${conclusion}**.`);
+  if (report.model.status === "ran" && report.model.errors.length > 0) {
+    lines.push(
+      `> ⚠️ ${report.model.failedCalls} of ${report.model.calls} model calls failed, so part of the change was reviewed by the rule-based detectors only: ${report.model.errors[0]}`,
+    );
+  }
+  if (report.model.status === "skipped") lines.push(`> ℹ️ ${report.model.reason}`);
+
+  if (report.findings.length > 0) {
+    lines.push("", "| Severity | Findings |", "| --- | --- |");
+    for (const s of severities) {
+      const c = report.findings.filter((f) => f.severity === s).length;
+      if (c > 0) lines.push(`| ${s} | ${c} |`);
+    }
+    const byCategory = categories
+      .map((c) => [c, report.findings.filter((f) => f.category === c).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([c, n]) => `${c} ${n}`);
+    lines.push("", `By category: ${byCategory.join(" · ")}`);
+    lines.push(
+      `Placed: ${report.placed.inline.length} inline, ${report.placed.inBody.length} in the review body, ${report.placed.lowConfidence.length} low-confidence (below).`,
+    );
+  }
+  const { history } = report;
+  if (history.stillOpen + history.resolved + history.alreadyPosted > 0) {
+    lines.push(
+      "",
+      `Since the last review: ${plural(report.findings.length - history.alreadyPosted, "new finding")}, ${history.stillOpen} still open, ${history.resolved} resolved.`,
+    );
+  }
+
+  lines.push("", `### What was read`, `Review: ${report.scope.mode} — ${report.scope.reason}.`);
+  lines.push(`Reviewed ${plural(report.reviewedPaths.length, "file")}:`);
+  lines.push(listCapped(report.reviewedPaths, (p) => `- ${code(p)}`) || "- (none)");
+  if (report.notShownToModel.length > 0) {
+    lines.push(`Not shown to the model (${report.notShownToModel.length}; rule-based detectors still ran):`);
+    lines.push(listCapped(report.notShownToModel, (s) => `- ${code(s.path)} — ${s.reason}`));
+  }
+  if (report.leftOut.length > 0) {
+    lines.push(`Left out ${plural(report.leftOut.length, "file")}:`);
+    lines.push(listCapped(report.leftOut, (f) => `- ${code(f.path)} — ${f.reason}`));
+  }
+
+  if (report.model.status === "ran") {
+    const { usage } = report.model;
+    lines.push(
+      "",
+      `### Cost`,
+      `Model ${code(report.model.id)}: ${plural(report.model.calls, "call")}${report.model.failedCalls ? ` (${report.model.failedCalls} failed)` : ""}, ${usage.input.toLocaleString("en")} input tokens, ${usage.output.toLocaleString("en")} output tokens, ${usage.cacheRead.toLocaleString("en")} cache-read tokens, ${usage.cacheWrite.toLocaleString("en")} cache-write tokens; estimated cost ${formatUsd(report.model.costUsd)}.`,
+    );
+  }
+
+  if (report.placed.lowConfidence.length > 0) {
+    lines.push(
+      "",
+      `<details><summary>Low-confidence findings (${report.placed.lowConfidence.length}, below min_confidence ${report.config.min_confidence})</summary>`,
+      "",
+      listCapped(report.placed.lowConfidence, (f) =>
+        renderFindingListItem(f, `confidence ${Math.round(f.confidence * 100)}%`),
+      ),
+      "",
+      "</details>",
+    );
+  }
+  if (report.rejected.length > 0) {
+    lines.push(
+      "",
+      `<details><summary>Model findings that could not be read (${report.rejected.length})</summary>`,
+      "",
+      listCapped(
+        report.rejected,
+        (r) =>
+          `- ${r.path ? code(`${r.path}${r.line ? `:${r.line}` : ""}`) : "(no path)"} — ${r.title ? code(r.title) : "(no title)"}: ${code(r.reason.slice(0, 300))}`,
+      ),
+      "",
+      "</details>",
+    );
+  }
+  lines.push(
+    "",
+    "<details><summary>Effective configuration</summary>",
+    "",
+    "```yaml",
+    renderEffectiveConfig(report.config).trimEnd(),
+    "```",
+    "",
+    "</details>",
+  );
+  return { title: buildCheckTitle(report), summary: lines.join("\n") };
+}
+
+const annotationLevel: Record<Severity, CheckAnnotation["annotation_level"]> = {
+  critical: "failure",
+  high: "failure",
+  medium: "warning",
+  low: "notice",
+  info: "notice",
+};
+
+/** One annotation per finding on a file of this pull request. */
+export function buildAnnotations(findings: Finding[], paths: ReadonlySet<string>): CheckAnnotation[] {
+  return findings
+    .filter((f) => paths.has(f.path))
+    .map((f) => ({
+      path: f.path,
+      start_line: f.line,
+      end_line: f.endLine && f.endLine >= f.line ? f.endLine : f.line,
+      annotation_level: annotationLevel[f.severity],
+      title: `[${f.severity}] ${f.title}`.slice(0, 255),
+      message: f.body.slice(0, 4000) || f.title,
+    }));
+}
+
+/** The review's own body: the model's summary, counts, and every finding not commented inline. */
+export function buildReviewBody(params: { report: ReviewReport; summary: string; marker: string }): string {
+  const { report } = params;
+  const parts: string[] = ["### Backend Architect"];
+  if (params.summary.trim()) parts.push(params.summary.trim());
+  const counts = severities
+    .map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, c]) => c > 0)
+    .map(([s, c]) => `${c} ${s}`);
+  if (counts.length > 0)
+    parts.push(`**${plural(report.findings.length, "finding")}** (${counts.join(", ")}).`);
+  const notInline = report.placed.inBody;
+  if (notInline.length > 0) {
+    parts.push(
+      `#### Not commented inline (${notInline.length})`,
+      listCapped(notInline, (p) => renderFindingListItem(p.finding, p.reason)),
+    );
+  }
+  if (report.history.stillOpen + report.history.resolved > 0) {
+    parts.push(
+      `Since the last review: ${report.history.stillOpen} earlier finding(s) still open, ${report.history.resolved} resolved.`,
+    );
+  }
+  parts.push(
+    `<sub>Reviewed ${plural(report.reviewedPaths.length, "server-side file")} at ${report.headSha.slice(0, 7)} (${report.scope.mode} review). Details, skipped files and cost are in the “Backend Architect” check run.</sub>`,
+  );
+  parts.push(params.marker);
+  return parts.join("\n\n");
+}

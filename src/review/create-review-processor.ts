@@ -1,0 +1,68 @@
+import type { Logger } from "pino";
+import { createCommentReaction, createIssueComment } from "../github/comments.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { classifyError } from "../queue/classify-error.js";
+import type { ReviewProcessor } from "../queue/job-queue.js";
+import { describeError } from "./describe-error.js";
+import { type ReviewDeps, type ReviewOutcome, runReview } from "./run-review.js";
+
+export interface ReviewProcessorDeps extends Omit<ReviewDeps, "octokit" | "log"> {
+  /** Authenticates as the installation anew for every job (jobs carry no token). */
+  getOctokit(installationId: number): Promise<GitHubClient>;
+  log: Logger;
+  onOutcome?(outcome: ReviewOutcome): void;
+}
+
+/**
+ * The queue's processor: authenticates, runs the review with a logger bound to the delivery, job,
+ * repository and pull request, and closes the loop on a command (🚀 when done, 😕 and a reply when not).
+ */
+export function createReviewProcessor(deps: ReviewProcessorDeps): ReviewProcessor {
+  return async (job, ctx) => {
+    const log = deps.log.child({
+      deliveryId: job.deliveryId,
+      jobId: ctx.jobId,
+      repo: `${job.owner}/${job.repo}`,
+      pr: job.pullNumber,
+      sha: job.headSha.slice(0, 7),
+      attempt: ctx.attempt,
+    });
+    const octokit = await deps.getOctokit(job.installationId);
+    const started = Date.now();
+    try {
+      const outcome = await runReview(
+        { job, attempt: ctx.attempt, signal: ctx.signal, isSuperseded: () => ctx.isSuperseded() },
+        { ...deps, octokit, log },
+      );
+      log.info({ outcome, ms: Date.now() - started }, "Review finished");
+      deps.onOutcome?.(outcome);
+      if (job.commentId !== undefined) {
+        await createCommentReaction(octokit, {
+          owner: job.owner,
+          repo: job.repo,
+          commentId: job.commentId,
+          content: "rocket",
+        }).catch((error: unknown) => log.warn({ err: error }, "Could not react to the command"));
+      }
+    } catch (error) {
+      const willRetry = classifyError(error).kind === "retryable" && ctx.attempt < deps.settings.maxAttempts;
+      if (!willRetry && job.commentId !== undefined) {
+        await Promise.allSettled([
+          createCommentReaction(octokit, {
+            owner: job.owner,
+            repo: job.repo,
+            commentId: job.commentId,
+            content: "confused",
+          }),
+          createIssueComment(octokit, {
+            owner: job.owner,
+            repo: job.repo,
+            issueNumber: job.pullNumber,
+            body: `The review you asked for could not finish: ${describeError(error)}`,
+          }),
+        ]);
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,115 @@
+import { type FileLineIndex, getNewLineText } from "../diff/line-index.js";
+import { neutralizeModelText } from "../security/neutralize-model-text.js";
+import { anchorByEvidence } from "./anchor-by-evidence.js";
+import { type Finding, getSeverityRank } from "./finding.js";
+import { fingerprintFinding } from "./fingerprint.js";
+
+export interface ReconciledFinding extends Finding {
+  fingerprint: string;
+}
+
+export interface Reconciliation {
+  findings: ReconciledFinding[];
+  /** Model findings whose quoted evidence pointed at another line than the one the model gave. */
+  anchorDisagreements: number;
+  /** Rule-based findings the model confirmed (merged into one). */
+  confirmedByModel: number;
+}
+
+const maxBodyChars = 6_000;
+const maxTitleChars = 200;
+const maxSuggestionChars = 8_000;
+
+/**
+ * Step 7 (before placement): turns raw findings into what may be posted.
+ * - Model findings are anchored by the code they quote (the model's line number only as a fallback),
+ *   and their text is neutralised: capped, no @mentions, no links outside this repository, no markers.
+ * - A model finding on the same line and problem as a rule-based one is merged into it: one comment.
+ * - Each finding gets a fingerprint that survives line shifts.
+ */
+export function reconcileFindings(params: {
+  ruleFindings: Finding[];
+  modelFindings: Finding[];
+  indexes: ReadonlyMap<string, FileLineIndex>;
+  repo: { owner: string; repo: string };
+}): Reconciliation {
+  let anchorDisagreements = 0;
+  const neutralize = (text: string, maxLength: number) =>
+    neutralizeModelText(text, { owner: params.repo.owner, repo: params.repo.repo, maxLength });
+
+  const modelFindings = params.modelFindings.map((raw): Finding => {
+    const finding: Finding = {
+      ...raw,
+      title: neutralize(raw.title.replace(/\s+/g, " ").trim(), maxTitleChars),
+      body: neutralize(raw.body, maxBodyChars),
+      ...(raw.suggestion !== undefined ? { suggestion: raw.suggestion.slice(0, maxSuggestionChars) } : {}),
+    };
+    const index = params.indexes.get(finding.path);
+    if (!index) return finding;
+    const anchor = anchorByEvidence(finding, index);
+    if (anchor.disagreed) anchorDisagreements += 1;
+    if (anchor.method !== "evidence") return finding;
+    const { endLine: _dropped, ...rest } = finding;
+    const moved = anchor.line !== finding.line;
+    return {
+      ...rest,
+      line: anchor.line,
+      ...(anchor.endLine !== undefined ? { endLine: anchor.endLine } : {}),
+      // A suggestion written for other lines would replace the wrong code.
+      ...(moved ? { suggestion: undefined } : {}),
+    };
+  });
+
+  const merged: Finding[] = [];
+  const remainingRules = [...params.ruleFindings];
+  let confirmedByModel = 0;
+  for (const finding of modelFindings) {
+    const match = remainingRules.findIndex((rule) => isSameProblem(rule, finding));
+    if (match === -1) {
+      merged.push(finding);
+      continue;
+    }
+    const [rule] = remainingRules.splice(match, 1);
+    confirmedByModel += 1;
+    merged.push({
+      ...finding,
+      severity:
+        getSeverityRank(rule!.severity) < getSeverityRank(finding.severity)
+          ? rule!.severity
+          : finding.severity,
+      confidence: Math.max(rule!.confidence, finding.confidence),
+      ...(rule!.ruleId ? { ruleId: rule!.ruleId } : {}),
+    });
+  }
+  merged.push(...remainingRules);
+
+  const seen = new Set<string>();
+  const findings: ReconciledFinding[] = [];
+  for (const finding of merged) {
+    const cleaned = Object.fromEntries(Object.entries(finding).filter(([, v]) => v !== undefined)) as Finding;
+    const index = params.indexes.get(finding.path);
+    const anchorLines = index ? getAnchorLines(index, finding) : finding.evidence ? [finding.evidence] : [];
+    const fingerprint = fingerprintFinding(finding, anchorLines);
+    if (seen.has(fingerprint + finding.line)) continue;
+    seen.add(fingerprint + finding.line);
+    findings.push({ ...cleaned, fingerprint });
+  }
+  return { findings, anchorDisagreements, confirmedByModel };
+}
+
+function getAnchorLines(index: FileLineIndex, finding: Finding): string[] {
+  const lines: string[] = [];
+  const end = Math.min(finding.endLine ?? finding.line, finding.line + 50);
+  for (let line = finding.line; line <= end; line += 1) {
+    const text = getNewLineText(index, line);
+    if (text !== undefined) lines.push(text);
+  }
+  return lines.length > 0 ? lines : finding.evidence ? [finding.evidence] : [];
+}
+
+/** Same file, lines within two of each other, and the same category. */
+function isSameProblem(rule: Finding, model: Finding): boolean {
+  return (
+    rule.path === model.path && Math.abs(rule.line - model.line) <= 2 && rule.category === model.category
+  );
+}

@@ -1,0 +1,470 @@
+import type { Logger } from "pino";
+import { loadRepoConfig } from "../config/load-repo-config.js";
+import {
+  formatConfigErrors,
+  getPathInstructions,
+  type RepoConfig,
+  shouldIgnorePull,
+} from "../config/repo-config.js";
+import { runDetectors } from "../detectors/run-detectors.js";
+import type { FileLineIndex } from "../diff/line-index.js";
+import { buildLineIndex } from "../diff/line-index.js";
+import {
+  type CheckConclusion,
+  type CheckOutput,
+  completeCheckRun,
+  listCheckRunsForRef,
+  rerunAction,
+} from "../github/checks.js";
+import { compareCommits } from "../github/compare.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { getPull, listPullFiles } from "../github/pulls.js";
+import { createRepoConfigSource } from "../github/repo-config-source.js";
+import { createReview, listReviewComments, listReviews } from "../github/reviews.js";
+import { estimateCostUsd } from "../model/prices.js";
+import type { ModelUsage, ReviewModel } from "../model/review-model.js";
+import { classifyError } from "../queue/classify-error.js";
+import type { ReviewJob } from "../queue/review-job.js";
+import { redactSecrets } from "../security/redact-secrets.js";
+import { askModel, type ModelReview } from "./ask-model.js";
+import {
+  buildAnnotations,
+  buildCheckOutput,
+  buildReviewBody,
+  getConclusion,
+  type ReviewReport,
+} from "./build-report.js";
+import { describeError } from "./describe-error.js";
+import type { Finding } from "./finding.js";
+import {
+  buildFindingMarker,
+  buildReviewMarker,
+  parseFindingMarkers,
+  parseReviewMarker,
+} from "./fingerprint.js";
+import { placeFindings, toReviewComment } from "./place-findings.js";
+import { prepareFiles } from "./prepare-files.js";
+import { reconcileFindings } from "./reconcile-findings.js";
+import { renderCommentBody } from "./render-finding.js";
+import { selectIncremental } from "./select-incremental.js";
+import { startCheckRun } from "./start-check-run.js";
+
+/** Hooks for metrics; all optional. */
+export interface ReviewMetricsHooks {
+  onModelCalls?(calls: number, failed: number): void;
+  onModelUsage?(usage: ModelUsage, costUsd: number): void;
+  onAnchorDisagreements?(count: number): void;
+  onFindingsPosted?(findings: Finding[]): void;
+}
+
+export interface ReviewDeps {
+  octokit: GitHubClient;
+  /** null when no ANTHROPIC_API_KEY is configured: the detectors still run. */
+  model: ReviewModel | null;
+  settings: { defaultModel: string; tokenBudget: number; maxModelCalls: number; maxAttempts: number };
+  log: Logger;
+  metrics?: ReviewMetricsHooks;
+  /** Counts tokens against the installation's daily budget. */
+  onTokensUsed?(installationId: number, tokens: number): Promise<void>;
+}
+
+export interface ReviewRun {
+  job: ReviewJob;
+  attempt: number;
+  signal?: AbortSignal;
+  isSuperseded(): Promise<boolean>;
+}
+
+export type ReviewOutcome =
+  | "posted"
+  | "no-findings"
+  | "skipped"
+  | "superseded"
+  | "already-posted"
+  | "config-invalid"
+  | "failed";
+
+/**
+ * Reviews one pull request head: the whole pipeline, as numbered steps. Whatever happens, the check run
+ * ends `completed` with a message saying what happened — except when a transient error will be retried,
+ * in which case the next attempt completes it.
+ */
+export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<ReviewOutcome> {
+  const { job } = run;
+  const { octokit, log } = deps;
+  const repo = { owner: job.owner, repo: job.repo };
+  const pullRef = { ...repo, pullNumber: job.pullNumber };
+
+  // 1. Start the check run "Backend Architect" on the head SHA (or take over an unfinished one).
+  const checkRunId = await startCheckRun(octokit, { ...repo, job });
+  const complete = (
+    conclusion: CheckConclusion,
+    output: CheckOutput,
+    extra: Partial<Parameters<typeof completeCheckRun>[1]> = {},
+  ) =>
+    completeCheckRun(octokit, { ...repo, checkRunId, conclusion, output, actions: [rerunAction], ...extra });
+
+  try {
+    // 2. Fetch the pull request; stop when it closed or moved on.
+    const pull = await getPull(octokit, pullRef);
+    if (pull.state !== "open") {
+      await complete("skipped", {
+        title: "Pull request is closed",
+        summary: "The pull request was closed before the review ran.",
+      });
+      return "skipped";
+    }
+    if (pull.headSha !== job.headSha || (await run.isSuperseded())) {
+      await complete("neutral", supersededOutput(pull.headSha));
+      return "superseded";
+    }
+
+    // 3. Load and validate .github/architect.yml (default branch; organisation defaults).
+    const configResult = await loadRepoConfig(createRepoConfigSource(octokit, repo));
+    if (!configResult.ok) {
+      await complete("failure", {
+        title: "Invalid .github/architect.yml",
+        summary: `The review did not run because the configuration is invalid:\n\n${formatConfigErrors(configResult.errors)}\n\nFix the file on the default branch, then comment \`/architect\` or re-run this check.`,
+      });
+      return "config-invalid";
+    }
+    const config = configResult.config;
+    const ignored = shouldIgnorePull(config, pull, { trigger: job.trigger === "push" ? "auto" : "command" });
+    if (ignored) {
+      await complete("skipped", { title: "Review skipped", summary: `Not reviewed: ${ignored}.` });
+      return "skipped";
+    }
+
+    // 4. Fetch the changed files; keep the server-side code; parse and index the commentable lines.
+    const changedFiles = await listPullFiles(octokit, pullRef);
+    const prepared = prepareFiles({ files: changedFiles, config });
+    if (prepared.indexes.size === 0) {
+      await complete("skipped", {
+        title: "No server-side code to review",
+        summary: `None of the ${changedFiles.length} changed files is server-side code, so nothing was sent to the model.\n\n${prepared.leftOut
+          .slice(0, 200)
+          .map((f) => `- \`${f.path}\` — ${f.reason}`)
+          .join("\n")}`,
+      });
+      return "skipped";
+    }
+
+    // 5. Learn from earlier reviews: what was posted, what is still open, and the last reviewed head.
+    const history = await loadHistory(octokit, { ...pullRef, job });
+    if (history.alreadyPostedForKey) {
+      await complete("neutral", {
+        title: "Already reviewed",
+        summary: `This head (${job.headSha.slice(0, 7)}) was already reviewed for this request; the review was not posted again.`,
+      });
+      return "already-posted";
+    }
+
+    // 6. Decide the scope: everything, or only what changed since the last reviewed head.
+    const scope = await selectScope(octokit, {
+      ...repo,
+      job,
+      prepared: prepared.indexes,
+      changedFiles,
+      lastReviewedSha: history.lastReviewedSha,
+    });
+    if (scope.indexes.size === 0) {
+      await complete("success", {
+        title: "Nothing new to review",
+        summary: `No server-side code changed since the last review (${history.lastReviewedSha?.slice(0, 7)}).${buildReviewMarkerLine(job)}`,
+      });
+      return "no-findings";
+    }
+
+    // 7. Detect secrets (redacted before anything leaves) and run the deterministic detectors.
+    const redacted = await redactSecrets([...scope.indexes.values()]);
+    const ruleFindings = [...redacted.findings, ...runDetectors(redacted.files)];
+
+    // 8. Ask the model, within the token budget.
+    const modelId = config.model ?? deps.settings.defaultModel;
+    let modelReview: ModelReview | null = null;
+    if (deps.model) {
+      modelReview = await askModel({
+        model: deps.model,
+        modelId,
+        repository: `${job.owner}/${job.repo}`,
+        pull: { title: pull.title, body: pull.body },
+        files: redacted.files.map((file) => ({ path: file.path, hunks: file.hunks })),
+        indexes: scope.indexes,
+        hints: ruleFindings.filter((f) => !f.ruleId?.startsWith("secret/")),
+        focus: job.focus.length > 0 ? job.focus : config.focus,
+        repoInstructions: config.instructions,
+        getPathInstructions: (path) => getPathInstructions(config, path),
+        budgetTokens: deps.settings.tokenBudget,
+        maxCalls: deps.settings.maxModelCalls,
+        ...(run.signal ? { signal: run.signal } : {}),
+      });
+      const costUsd = estimateCostUsd(modelId, modelReview.usage);
+      deps.metrics?.onModelCalls?.(modelReview.calls, modelReview.failedCalls);
+      deps.metrics?.onModelUsage?.(modelReview.usage, costUsd);
+      const tokens =
+        modelReview.usage.input +
+        modelReview.usage.output +
+        modelReview.usage.cacheRead +
+        modelReview.usage.cacheWrite;
+      if (tokens > 0) await deps.onTokensUsed?.(job.installationId, tokens);
+      for (const error of modelReview.errors) log.warn({ err: error }, "A model call failed");
+    }
+
+    // 9. Anchor, merge and fingerprint the findings; set aside those already posted.
+    const reconciled = reconcileFindings({
+      ruleFindings,
+      modelFindings: modelReview?.findings ?? [],
+      indexes: scope.indexes,
+      repo,
+    });
+    deps.metrics?.onAnchorDisagreements?.(reconciled.anchorDisagreements);
+    if (reconciled.anchorDisagreements > 0) {
+      log.info(
+        { anchorDisagreements: reconciled.anchorDisagreements },
+        "Model line numbers disagreed with the quoted code",
+      );
+    }
+    const fresh = reconciled.findings.filter((f) => !history.openFingerprints.has(f.fingerprint));
+
+    // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
+    const placed = placeFindings(fresh, prepared.indexes, {
+      minConfidence: config.min_confidence,
+      maxInlineComments: config.max_inline_comments,
+      minInlineSeverity: config.min_severity,
+    });
+    const report: ReviewReport = {
+      headSha: job.headSha,
+      scope: { mode: scope.mode, reason: scope.reason },
+      reviewedPaths: [...scope.indexes.keys()],
+      leftOut: prepared.leftOut,
+      notShownToModel: modelReview
+        ? modelReview.skipped.map((s) => ({ path: s.path, reason: s.reason }))
+        : [],
+      findings: reconciled.findings,
+      placed,
+      history: {
+        stillOpen: history.stillOpen,
+        resolved: history.resolved,
+        alreadyPosted: reconciled.findings.length - fresh.length,
+      },
+      model: modelReview
+        ? {
+            status: "ran",
+            id: modelId,
+            calls: modelReview.calls,
+            failedCalls: modelReview.failedCalls,
+            usage: modelReview.usage,
+            costUsd: estimateCostUsd(modelId, modelReview.usage),
+            errors: modelReview.errors.map(describeError),
+          }
+        : {
+            status: "skipped",
+            reason: "No ANTHROPIC_API_KEY is configured: only the rule-based detectors ran.",
+          },
+      rejected: modelReview?.rejected ?? [],
+      config,
+      failOn: config.fail_on,
+    };
+
+    // 11. Post one review — unless a newer push superseded this one.
+    if (await run.isSuperseded()) {
+      await complete("neutral", supersededOutput("a newer commit"));
+      return "superseded";
+    }
+    const conclusion = getConclusion(report);
+    const modelComplete = !modelReview || modelReview.failedCalls === 0;
+    const marker = modelComplete ? buildReviewMarker({ sha: job.headSha, key: job.key }) : "";
+    let outcome: ReviewOutcome = "no-findings";
+    if (placed.inline.length + placed.inBody.length > 0) {
+      const summary = (modelReview?.summaries ?? []).join("\n\n");
+      await postReview(octokit, {
+        ...pullRef,
+        commitId: job.headSha,
+        event:
+          config.review_event === "REQUEST_CHANGES" && conclusion === "failure"
+            ? "REQUEST_CHANGES"
+            : "COMMENT",
+        body: buildReviewBody({ report, summary, marker }),
+        placed,
+        log,
+      });
+      deps.metrics?.onFindingsPosted?.([
+        ...placed.inline.map((p) => p.finding),
+        ...placed.inBody.map((p) => p.finding),
+      ]);
+      outcome = "posted";
+    }
+
+    // 12. Complete the check run: conclusion, summary of what was read, skipped, found and spent.
+    const output = buildCheckOutput(report);
+    await complete(
+      conclusion,
+      { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
+      {
+        annotations: buildAnnotations(reconciled.findings, new Set(prepared.indexes.keys())),
+      },
+    );
+    return outcome;
+  } catch (error) {
+    const verdict = classifyError(error);
+    const willRetry = verdict.kind === "retryable" && run.attempt < deps.settings.maxAttempts;
+    log.error({ err: error, willRetry, attempt: run.attempt }, "Review failed");
+    if (willRetry) throw error;
+    await complete("failure", {
+      title: "Review failed",
+      summary: `The review of ${job.headSha.slice(0, 7)} could not finish.\n\n${describeError(error)}\n\nComment \`/architect\` or use “Re-run review” to try again.`,
+    }).catch((completeError: unknown) =>
+      log.error({ err: completeError }, "Could not complete the check run"),
+    );
+    throw error;
+  }
+}
+
+function supersededOutput(newHead: string): CheckOutput {
+  return {
+    title: "Superseded by a newer push",
+    summary: `This commit is no longer the head of the pull request (now ${newHead.slice(0, 7)}); its review was not posted. The newer commit is reviewed instead.`,
+  };
+}
+
+function buildReviewMarkerLine(job: ReviewJob): string {
+  return `\n\n${buildReviewMarker({ sha: job.headSha, key: job.key })}`;
+}
+
+interface History {
+  alreadyPostedForKey: boolean;
+  lastReviewedSha: string | undefined;
+  /** Fingerprints of this app's comments still on the diff. */
+  openFingerprints: Set<string>;
+  stillOpen: number;
+  resolved: number;
+}
+
+async function loadHistory(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; pullNumber: number; job: ReviewJob },
+): Promise<History> {
+  const [reviews, comments] = await Promise.all([
+    listReviews(octokit, params),
+    listReviewComments(octokit, params),
+  ]);
+  const markers = reviews.filter((r) => r.authorIsBot).flatMap((r) => parseReviewMarker(r.body) ?? []);
+  const openFingerprints = new Set<string>();
+  let stillOpen = 0;
+  let resolved = 0;
+  for (const comment of comments) {
+    if (!comment.authorIsBot) continue;
+    const fingerprints = parseFindingMarkers(comment.body);
+    if (fingerprints.length === 0) continue;
+    if (comment.line === null) resolved += 1;
+    else {
+      stillOpen += 1;
+      for (const fp of fingerprints) openFingerprints.add(fp);
+    }
+  }
+  let lastReviewedSha = [...markers].reverse().find((m) => m.sha !== params.job.headSha)?.sha;
+  if (params.job.previousSha && params.job.scope !== "full") {
+    const runs = await listCheckRunsForRef(octokit, {
+      owner: params.owner,
+      repo: params.repo,
+      ref: params.job.previousSha,
+    });
+    const reviewed = runs.some(
+      (run) => run.status === "completed" && parseReviewMarker(run.summary)?.sha === params.job.previousSha,
+    );
+    if (reviewed) lastReviewedSha = params.job.previousSha;
+  }
+  return {
+    alreadyPostedForKey: markers.some((m) => m.key === params.job.key && m.sha === params.job.headSha),
+    lastReviewedSha: params.job.scope === "full" ? undefined : lastReviewedSha,
+    openFingerprints,
+    stillOpen,
+    resolved,
+  };
+}
+
+async function selectScope(
+  octokit: GitHubClient,
+  params: {
+    owner: string;
+    repo: string;
+    job: ReviewJob;
+    prepared: Map<string, FileLineIndex>;
+    changedFiles: { filename: string; patch?: string; status: string }[];
+    lastReviewedSha: string | undefined;
+  },
+): Promise<{ mode: "full" | "incremental"; reason: string; indexes: Map<string, FileLineIndex> }> {
+  if (params.job.scope === "full") {
+    return { mode: "full", reason: "a full review was requested", indexes: params.prepared };
+  }
+  if (!params.lastReviewedSha) {
+    return { mode: "full", reason: "first review of this pull request", indexes: params.prepared };
+  }
+  const compare = await compareCommits(octokit, {
+    owner: params.owner,
+    repo: params.repo,
+    base: params.lastReviewedSha,
+    head: params.job.headSha,
+  });
+  const selection = selectIncremental({
+    currentFiles: params.changedFiles.filter((f) => params.prepared.has(f.filename)),
+    compare,
+  });
+  if (selection.mode === "full") return { mode: "full", reason: selection.reason, indexes: params.prepared };
+  const indexes = new Map<string, FileLineIndex>();
+  for (const file of selection.files) {
+    if (file.hunks.length > 0) indexes.set(file.filename, buildLineIndex(file.filename, file.hunks));
+  }
+  return {
+    mode: "incremental",
+    reason: `only what changed since the last reviewed commit ${params.lastReviewedSha.slice(0, 7)}`,
+    indexes,
+  };
+}
+
+async function postReview(
+  octokit: GitHubClient,
+  params: {
+    owner: string;
+    repo: string;
+    pullNumber: number;
+    commitId: string;
+    event: "COMMENT" | "REQUEST_CHANGES";
+    body: string;
+    placed: ReturnType<typeof placeFindings>;
+    log: Logger;
+  },
+): Promise<void> {
+  const comments = params.placed.inline.map((placement) =>
+    toReviewComment(
+      placement,
+      renderCommentBody(placement.finding, {
+        suggestionApplies: placement.suggestionApplies,
+        marker: buildFindingMarker((placement.finding as Finding & { fingerprint: string }).fingerprint),
+      }),
+    ),
+  );
+  try {
+    await createReview(octokit, { ...params, comments });
+  } catch (error) {
+    // Every anchor was validated; should GitHub still refuse one, post the findings in the body rather than lose them.
+    if ((error as { status?: number }).status !== 422 || comments.length === 0) throw error;
+    params.log.warn(
+      { err: error },
+      "GitHub refused the inline comments; posting every finding in the review body",
+    );
+    const fallback = params.placed.inline
+      .map(
+        (p) =>
+          `- \`${p.finding.path}:${p.line}\` — **${p.finding.title}**\n  ${p.finding.body.split("\n").join("\n  ")}`,
+      )
+      .join("\n");
+    await createReview(octokit, {
+      ...params,
+      body: `${params.body}\n\n#### Findings (GitHub did not accept them as line comments)\n${fallback}`,
+      comments: [],
+    });
+  }
+}
+
+export type { RepoConfig };
