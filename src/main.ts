@@ -1,0 +1,166 @@
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import { getPrivateKey } from "@probot/get-private-key";
+import { pino } from "pino";
+import { Probot, run } from "probot";
+import { getRole, loadEnv } from "./config/env.js";
+import { AppOctokit, type GitHubClient } from "./github/github-client.js";
+import { createApp } from "./index.js";
+import { createMemoryUsageLimits, createRedisUsageLimits } from "./limits/usage-limits.js";
+import { createReviewModel } from "./model/review-model.js";
+import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
+import { createOpsHandler } from "./ops/http-routes.js";
+import { createMetrics } from "./ops/metrics.js";
+import { createBullmqQueue } from "./queue/bullmq-queue.js";
+import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
+import { createInProcessQueue } from "./queue/in-process-queue.js";
+import { createReviewProcessor } from "./review/create-review-processor.js";
+import { logRedactPaths } from "./security/log-redaction.js";
+
+/**
+ * Process entry. Roles: `server` receives webhooks and enqueues; `worker` (`npm run worker`) runs
+ * reviews from Redis; `all` does both (the default without REDIS_URL, or APP_ROLE=all).
+ * SIGTERM/SIGINT: stop taking webhooks and jobs, let running reviews finish within SHUTDOWN_GRACE_MS,
+ * hand unfinished ones back, close Redis, exit 0.
+ */
+async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const env = loadEnv(processEnv);
+  const role = getRole(env, argv);
+  const log = pino({
+    name: "backend-architect",
+    level: processEnv.LOG_LEVEL ?? "info",
+    redact: { paths: logRedactPaths, censor: "[redacted]" },
+  });
+  const metrics = createMetrics();
+  const queueOptions = {
+    concurrency: env.REVIEW_CONCURRENCY,
+    perInstallationLimit: env.INSTALLATION_CONCURRENCY,
+    attempts: env.JOB_ATTEMPTS,
+    backoffMs: env.JOB_BACKOFF_MS,
+    logger: log.child({ component: "queue" }),
+    events: createQueueMetricsEvents(metrics),
+  };
+  const queue = env.REDIS_URL
+    ? createBullmqQueue({ ...queueOptions, connection: env.REDIS_URL, prefix: env.QUEUE_PREFIX })
+    : createInProcessQueue(queueOptions);
+  metrics.setQueueDepthSource(() => queue.getDepth());
+  const usageLimits = env.REDIS_URL
+    ? createRedisUsageLimits({ redis: env.REDIS_URL, prefix: `${env.QUEUE_PREFIX}:limits:` })
+    : createMemoryUsageLimits();
+  const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
+  const model = env.ANTHROPIC_API_KEY
+    ? createReviewModel({
+        apiKey: env.ANTHROPIC_API_KEY,
+        baseURL: env.ANTHROPIC_BASE_URL,
+        model: env.ANTHROPIC_MODEL,
+        maxTokens: env.MODEL_MAX_TOKENS,
+        timeoutMs: env.MODEL_TIMEOUT_MS,
+        maxRetries: env.MODEL_MAX_RETRIES,
+        limit: (fn) => modelCalls.run(fn),
+      })
+    : null;
+  if (!model) log.warn("ANTHROPIC_API_KEY is not set: reviews will run the rule-based detectors only");
+
+  const createProcessor = (getOctokit: (installationId: number) => Promise<GitHubClient>) =>
+    createReviewProcessor({
+      getOctokit,
+      model,
+      log,
+      settings: {
+        defaultModel: env.ANTHROPIC_MODEL,
+        tokenBudget: env.REVIEW_TOKEN_BUDGET,
+        maxModelCalls: env.REVIEW_MAX_MODEL_CALLS,
+        maxAttempts: env.JOB_ATTEMPTS,
+      },
+      metrics: {
+        onModelCalls: (calls, failed) => {
+          metrics.modelCalls.inc({ outcome: "ok" }, calls - failed);
+          if (failed > 0) metrics.modelCalls.inc({ outcome: "failed" }, failed);
+        },
+        onModelUsage: (usage, costUsd) => {
+          metrics.tokens.inc({ kind: "input" }, usage.input);
+          metrics.tokens.inc({ kind: "output" }, usage.output);
+          metrics.tokens.inc({ kind: "cache_read" }, usage.cacheRead);
+          metrics.tokens.inc({ kind: "cache_write" }, usage.cacheWrite);
+          metrics.estimatedCostUsd.inc(costUsd);
+        },
+        onAnchorDisagreements: (count) => metrics.anchorDisagreements.inc(count),
+        onFindingsPosted: (findings) => {
+          for (const f of findings) metrics.findingsPosted.inc({ severity: f.severity, source: f.source });
+        },
+      },
+      onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
+    });
+
+  let shuttingDown = false;
+  const isShuttingDown = () => shuttingDown;
+  let stopServer: () => Promise<void> = async () => {};
+
+  if (role === "worker") {
+    const privateKey = getPrivateKey({ env: processEnv });
+    if (!processEnv.APP_ID || !privateKey) {
+      throw new Error("A worker needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to authenticate as the app");
+    }
+    const probot = new Probot({
+      appId: processEnv.APP_ID,
+      privateKey,
+      baseUrl: processEnv.GHE_HOST
+        ? `${processEnv.GHE_PROTOCOL || "https"}://${processEnv.GHE_HOST}/api/v3`
+        : "https://api.github.com",
+      Octokit: AppOctokit,
+      log,
+    });
+    await queue.startWorker(createProcessor(async (id) => (await probot.auth(id)) as GitHubClient));
+    if (processEnv.PORT) {
+      const ops = createOpsHandler({ metrics, isReady: () => queue.isReady(), isShuttingDown, metricsToken: env.METRICS_TOKEN });
+      const server = createServer(async (req, res) => {
+        if (!(await ops(req, res))) res.writeHead(404).end();
+      });
+      server.listen(Number(processEnv.PORT), processEnv.HOST ?? "localhost");
+      stopServer = () => new Promise((resolve) => server.close(() => resolve()));
+    }
+    log.info({ role }, "Worker started");
+  } else {
+    const server = await run(
+      createApp({
+        queue,
+        usageLimits,
+        metrics,
+        isShuttingDown,
+        metricsToken: env.METRICS_TOKEN,
+        ...(role === "all" ? { createProcessor } : {}),
+      }),
+      // Probot would use REDIS_URL for its own throttling cluster (and fetch ioredis at run time): the queue
+      // owns Redis here; GitHub throttling stays per process, keyed per installation.
+      { env: { ...processEnv, REDIS_URL: undefined }, Octokit: AppOctokit, log },
+    );
+    // run() installs a SIGINT handler that exits at once; ours drains first.
+    process.removeAllListeners("SIGINT");
+    stopServer = () => server.stop();
+    log.info({ role }, "Server started");
+  }
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal, graceMs: env.SHUTDOWN_GRACE_MS }, "Shutting down: no new webhooks or jobs");
+    try {
+      await stopServer();
+      await queue.close(env.SHUTDOWN_GRACE_MS);
+      await usageLimits.close();
+      log.info("Shut down cleanly");
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, "Shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main(process.argv.slice(2), process.env).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
