@@ -1,0 +1,88 @@
+import { pino } from "pino";
+import { Probot } from "probot";
+import { AppOctokit } from "../../src/github/github-client.js";
+import { createApp } from "../../src/index.js";
+import { createMemoryUsageLimits } from "../../src/limits/usage-limits.js";
+import { createReviewModel } from "../../src/model/review-model.js";
+import { createMetrics, type Metrics } from "../../src/ops/metrics.js";
+import { createInProcessQueue } from "../../src/queue/in-process-queue.js";
+import type { JobQueue } from "../../src/queue/job-queue.js";
+import { createReviewProcessor } from "../../src/review/create-review-processor.js";
+import type { ReviewOutcome } from "../../src/review/run-review.js";
+
+export interface TestApp {
+  probot: Probot;
+  queue: JobQueue;
+  metrics: Metrics;
+  outcomes: ReviewOutcome[];
+  /** Resolves once no job is waiting, delayed or running. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The app as deployed (in-process queue, real Anthropic SDK client, Probot's Octokit), with retries and
+ * throttling off so that nock sees exactly the requests the app makes.
+ */
+export async function createTestApp(
+  options: { modelRetries?: number; apiKey?: string | null; attempts?: number } = {},
+): Promise<TestApp> {
+  const metrics = createMetrics();
+  const queue = createInProcessQueue({ concurrency: 2, attempts: options.attempts ?? 1, backoffMs: 1 });
+  const outcomes: ReviewOutcome[] = [];
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const Octokit = AppOctokit.defaults((o: object) => ({
+    ...o,
+    retry: { enabled: false },
+    throttle: { enabled: false },
+  }));
+  const probot = new Probot({ githubToken: "test", Octokit, log });
+  const apiKey = options.apiKey === undefined ? "test-anthropic-key" : options.apiKey;
+  const model = apiKey
+    ? createReviewModel({
+        apiKey,
+        model: "claude-sonnet-5-5",
+        maxTokens: 4096,
+        timeoutMs: 5_000,
+        maxRetries: options.modelRetries ?? 0,
+      })
+    : null;
+  await probot.load(
+    createApp({
+      queue,
+      usageLimits: createMemoryUsageLimits(),
+      metrics,
+      isShuttingDown: () => false,
+      createProcessor: (getOctokit) =>
+        createReviewProcessor({
+          getOctokit,
+          model,
+          log,
+          settings: {
+            defaultModel: "claude-sonnet-5-5",
+            tokenBudget: 60_000,
+            maxModelCalls: 8,
+            maxAttempts: options.attempts ?? 1,
+          },
+          onOutcome: (outcome) => outcomes.push(outcome),
+        }),
+    }),
+    // No HTTP server in these tests: the ops routes are tested on their own.
+    { cwd: process.cwd(), addHandler: () => {} },
+  );
+  return {
+    probot,
+    queue,
+    metrics,
+    outcomes,
+    async idle() {
+      for (let i = 0; i < 1000; i += 1) {
+        const depth = await queue.getDepth();
+        if (depth.waiting + depth.active + depth.delayed === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error("The queue did not become idle within 10 s");
+    },
+    close: () => queue.close(1000),
+  };
+}
