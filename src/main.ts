@@ -91,6 +91,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         },
       },
       onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
+      checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
     });
 
   let shuttingDown = false;

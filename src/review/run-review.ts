@@ -66,6 +66,8 @@ export interface ReviewDeps {
   metrics?: ReviewMetricsHooks;
   /** Counts tokens against the installation's daily budget. */
   onTokensUsed?(installationId: number, tokens: number): Promise<void>;
+  /** Whether the installation's daily token budget (0 = unlimited) still allows a model call. */
+  checkBudget?(installationId: number, budget: number): Promise<{ ok: true } | { ok: false; resetsAt: Date; used: number }>;
 }
 
 export interface ReviewRun {
@@ -182,7 +184,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
     let modelReview: ModelReview | null = null;
-    if (deps.model) {
+    const budget = (await deps.checkBudget?.(job.installationId, config.limits.daily_token_budget)) ?? { ok: true };
+    const modelSkipped = !deps.model
+      ? "No ANTHROPIC_API_KEY is configured: only the rule-based detectors ran."
+      : !budget.ok
+        ? `The installation's daily token budget is used up (${budget.used.toLocaleString("en")} of ${config.limits.daily_token_budget.toLocaleString("en")} tokens; resets at ${budget.resetsAt.toISOString()}): only the rule-based detectors ran.`
+        : null;
+    if (deps.model && !modelSkipped) {
       modelReview = await askModel({
         model: deps.model,
         modelId,
