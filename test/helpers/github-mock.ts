@@ -84,9 +84,10 @@ export function createGitHubMock() {
       return mock;
     },
     repoConfig(yaml: string) {
+      // Probot's config plugin asks for the raw media type.
       scope
         .get(`${repoPath}/contents/.github%2Farchitect.yml`)
-        .reply(200, { type: "file", encoding: "base64", content: Buffer.from(yaml).toString("base64") });
+        .reply(200, yaml, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
       return mock;
     },
     listFiles(files: Body[], pullNumber = 42) {

@@ -30,6 +30,7 @@ export async function createTestApp(
   const metrics = createMetrics();
   const queue = createInProcessQueue({ concurrency: 2, attempts: options.attempts ?? 1, backoffMs: 1 });
   const outcomes: ReviewOutcome[] = [];
+  const usageLimits = createMemoryUsageLimits();
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const Octokit = AppOctokit.defaults((o: object) => ({
     ...o,
@@ -50,7 +51,7 @@ export async function createTestApp(
   await probot.load(
     createApp({
       queue,
-      usageLimits: createMemoryUsageLimits(),
+      usageLimits,
       metrics,
       isShuttingDown: () => false,
       createProcessor: (getOctokit) =>
@@ -65,6 +66,8 @@ export async function createTestApp(
             maxAttempts: options.attempts ?? 1,
           },
           onOutcome: (outcome) => outcomes.push(outcome),
+          onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
+          checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
         }),
     }),
     // No HTTP server in these tests: the ops routes are tested on their own.
