@@ -33,26 +33,30 @@ export function buildToolAnswer(input: unknown, usage = { input_tokens: 1200, ou
 export function createAnthropicMock() {
   const scope = nock("https://api.anthropic.com");
   const requests: Body[] = [];
-  const capture = (body: Body) => {
-    requests.push(body);
-    return true;
+  const recordAndReply = (reply: Body) => async (request: Request) => {
+    requests.push((await request.json()) as Body);
+    return reply;
   };
   const mock = {
     scope,
     requests,
     answer(summary: string, findings: ModelFindingFixture[]) {
-      scope.post("/v1/messages", capture).reply(200, buildToolAnswer({ summary, findings }));
+      scope.post("/v1/messages").reply(200, recordAndReply(buildToolAnswer({ summary, findings })));
       return mock;
     },
     raw(body: Body) {
-      scope.post("/v1/messages", capture).reply(200, body);
+      scope.post("/v1/messages").reply(200, recordAndReply(body));
       return mock;
     },
     error(status: number, type: string, times = 1, headers: Record<string, string> = {}) {
       scope
-        .post("/v1/messages", capture)
+        .post("/v1/messages")
         .times(times)
-        .reply(status, { type: "error", error: { type, message: `${type} (test)` } }, headers);
+        .reply(
+          status,
+          recordAndReply({ type: "error", error: { type, message: `${type} (test)` } }),
+          headers,
+        );
       return mock;
     },
   };

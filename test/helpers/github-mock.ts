@@ -9,11 +9,10 @@ export type Body = Record<string, unknown>;
 /** Request bodies the app sent, by name, in order. */
 export class Captured {
   readonly bodies = new Map<string, Body[]>();
-  add(name: string, body: Body): true {
+  add(name: string, body: Body): void {
     const list = this.bodies.get(name) ?? [];
     list.push(body);
     this.bodies.set(name, list);
-    return true;
   }
   get(name: string): Body[] {
     return this.bodies.get(name) ?? [];
@@ -35,6 +34,11 @@ export interface PullFixture {
 export function createGitHubMock() {
   const scope = nock(api);
   const captured = new Captured();
+  /** A reply that records the request body under `name` (only when this interceptor answered). */
+  const recordAndReply = (name: string, reply: Body) => async (request: Request) => {
+    captured.add(name, (await request.json()) as Body);
+    return reply;
+  };
   const mock = {
     scope,
     captured,
@@ -46,16 +50,14 @@ export function createGitHubMock() {
       return mock;
     },
     createCheckRun(id = 5001) {
-      scope
-        .post(`${repoPath}/check-runs`, (body: Body) => captured.add("createCheckRun", body))
-        .reply(201, { id });
+      scope.post(`${repoPath}/check-runs`).reply(201, recordAndReply("createCheckRun", { id }));
       return mock;
     },
     updateCheckRun(id = 5001, times = 1) {
       scope
-        .patch(`${repoPath}/check-runs/${id}`, (body: Body) => captured.add("updateCheckRun", body))
+        .patch(`${repoPath}/check-runs/${id}`)
         .times(times)
-        .reply(200, { id });
+        .reply(200, recordAndReply("updateCheckRun", { id }));
       return mock;
     },
     getPull(pull: PullFixture = {}) {
@@ -103,14 +105,13 @@ export function createGitHubMock() {
       return mock;
     },
     createReview(pullNumber = 42, status = 200) {
+      const reply =
+        status === 200
+          ? { id: 9001 }
+          : { message: "Unprocessable Entity", errors: ["Line could not be resolved"] };
       scope
-        .post(`${repoPath}/pulls/${pullNumber}/reviews`, (body: Body) => captured.add("createReview", body))
-        .reply(
-          status,
-          status === 200
-            ? { id: 9001 }
-            : { message: "Unprocessable Entity", errors: ["Line could not be resolved"] },
-        );
+        .post(`${repoPath}/pulls/${pullNumber}/reviews`)
+        .reply(status, recordAndReply("createReview", reply));
       return mock;
     },
     permission(username: string, permission: string, roleName = permission) {
@@ -121,19 +122,15 @@ export function createGitHubMock() {
     },
     reaction(commentId: number, times = 1) {
       scope
-        .post(`${repoPath}/issues/comments/${commentId}/reactions`, (body: Body) =>
-          captured.add("reaction", body),
-        )
+        .post(`${repoPath}/issues/comments/${commentId}/reactions`)
         .times(times)
-        .reply(201, { id: 1 });
+        .reply(201, recordAndReply("reaction", { id: 1 }));
       return mock;
     },
     issueComment(issueNumber = 42) {
       scope
-        .post(`${repoPath}/issues/${issueNumber}/comments`, (body: Body) =>
-          captured.add("issueComment", body),
-        )
-        .reply(201, { id: 2 });
+        .post(`${repoPath}/issues/${issueNumber}/comments`)
+        .reply(201, recordAndReply("issueComment", { id: 2 }));
       return mock;
     },
     compare(base: string, head: string, reply: Body | number) {

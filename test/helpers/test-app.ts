@@ -28,10 +28,15 @@ export async function createTestApp(
   options: { modelRetries?: number; apiKey?: string | null; attempts?: number } = {},
 ): Promise<TestApp> {
   const metrics = createMetrics();
-  const queue = createInProcessQueue({ concurrency: 2, attempts: options.attempts ?? 1, backoffMs: 1 });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const queue = createInProcessQueue({
+    concurrency: 2,
+    attempts: options.attempts ?? 1,
+    backoffMs: 1,
+    logger: log,
+  });
   const outcomes: ReviewOutcome[] = [];
   const usageLimits = createMemoryUsageLimits();
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const Octokit = AppOctokit.defaults((o: object) => ({
     ...o,
     retry: { enabled: false },
