@@ -1,0 +1,231 @@
+import { generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "@jest/globals";
+import { buildLineIndex, type FileLineIndex } from "../../src/diff/line-index.js";
+import { parsePatch } from "../../src/diff/parse-patch.js";
+import { redactSecrets } from "../../src/security/redact-secrets.js";
+
+// Secret-shaped values are assembled at run time so that no secret-shaped literal sits in the repository
+// (and no scanner flags it). None of them is a real credential.
+const join = (...parts: string[]) => parts.join("");
+const awsAccessKeyId = join("AKIA", "Z7QW3RT5", "YU8IO2PL");
+const awsSecretAccessKey = join("wJalrXUtnFEMI/K7MDENG/", "bPxRfiCYzz8Kq2LmAb");
+const githubToken = join("ghp_", "aB3dE5gH7jK9mN1pQ3sT", "5vX7zA9cE1gI3kM5");
+const slackToken = join("xoxb-", "123456789012-", "1234567890123-", "AbCdEfGhIjKlMnOpQrStUvWx");
+const stripeKey = join("sk_", "live_", "51Nz4aB3dE5gH7jK", "9mN1pQ3sT5vX7zA9");
+const password = join("h7Q2", "mZ9p", "K4xW", "1vB8", "rT3e");
+const pem = generateKeyPairSync("rsa", {
+  modulusLength: 1024,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+}).privateKey.trim();
+
+function toFile(path: string, patch: string): FileLineIndex {
+  return buildLineIndex(path, parsePatch(patch));
+}
+
+/** A hunk that adds `lines` after one context line, at new-file line 2 onwards. */
+function addedLinesPatch(lines: string[]): string {
+  return [`@@ -1,1 +1,${lines.length + 1} @@`, " // config", ...lines.map((l) => `+${l}`)].join("\n");
+}
+
+function expectNoSubstringOfValue(text: string, value: string): void {
+  for (let i = 0; i + 5 <= value.length; i++) expect(text).not.toContain(value.slice(i, i + 5));
+}
+
+describe("redactSecrets", () => {
+  const positives = [
+    {
+      name: "AWS access key id",
+      line: `const accessKeyId = "${awsAccessKeyId}";`,
+      value: awsAccessKeyId,
+      redacted: 'const accessKeyId = "[REDACTED_SECRET]";',
+      ruleId: "secret/aws-access-key-id",
+      kind: "AWS access key ID",
+    },
+    {
+      name: "AWS secret access key",
+      line: `aws_secret_access_key = "${awsSecretAccessKey}"`,
+      value: awsSecretAccessKey,
+      redacted: 'aws_secret_access_key = "[REDACTED_SECRET]"',
+      ruleId: "secret/aws-secret-access-key",
+      kind: "AWS secret access key",
+    },
+    {
+      name: "GitHub token",
+      line: `octokit = new Octokit({ auth: "${githubToken}" }) // secretlint-disable-line`,
+      value: githubToken,
+      redacted: 'octokit = new Octokit({ auth: "[REDACTED_SECRET]" }) // secretlint-disable-line',
+      ruleId: "secret/github-token",
+      kind: "GitHub token",
+    },
+    {
+      name: "Slack token",
+      line: `SLACK_BOT=${slackToken}`,
+      value: slackToken,
+      redacted: "SLACK_BOT=[REDACTED_SECRET]",
+      ruleId: "secret/slack-token",
+      kind: "Slack token",
+    },
+    {
+      name: "Stripe live key",
+      line: `stripe = Stripe("${stripeKey}")`,
+      value: stripeKey,
+      redacted: 'stripe = Stripe("[REDACTED_SECRET]")',
+      ruleId: "secret/stripe-live-key",
+      kind: "Stripe live API key",
+    },
+    {
+      name: "high-entropy password assignment",
+      line: `  db_password: "${password}",`,
+      value: password,
+      redacted: '  db_password: "[REDACTED_SECRET]",',
+      ruleId: "secret/high-entropy-password",
+      kind: "high-entropy password",
+    },
+    {
+      name: "high-entropy token in a .env line",
+      line: `SESSION_TOKEN=${password}`,
+      value: password,
+      redacted: "SESSION_TOKEN=[REDACTED_SECRET]",
+      ruleId: "secret/high-entropy-token",
+      kind: "high-entropy token",
+    },
+  ];
+
+  it.each(positives)("finds and redacts: $name", async ({ line, value, redacted, ruleId, kind }) => {
+    const file = toFile("src/config.ts", addedLinesPatch(["const a = 1;", line]));
+    const before = structuredClone(file);
+
+    const result = await redactSecrets([file]);
+
+    expect(file).toEqual(before);
+    expect(result.files[0]?.hunks[0]?.lines[2]?.text).toBe(redacted);
+    expect(result.files[0]?.hunks[0]?.lines[1]?.text).toBe("const a = 1;");
+    expect(result.findings).toHaveLength(1);
+    const finding = result.findings[0];
+    expect(finding).toMatchObject({
+      path: "src/config.ts",
+      line: 3,
+      severity: "critical",
+      category: "security",
+      title: "Hard-coded credential",
+      source: "rule",
+      ruleId,
+      evidence: redacted,
+    });
+    expect(finding?.endLine).toBeUndefined();
+    expect(finding?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(finding?.body).toContain(kind);
+    expect(finding?.body).toMatch(/rotate/);
+    expect(finding?.body).toMatch(/environment or a secret manager/);
+    expectNoSubstringOfValue(JSON.stringify(finding), value);
+    expectNoSubstringOfValue(JSON.stringify(result.files), value);
+  });
+
+  it("redacts a PEM private key over all its lines and reports it once", async () => {
+    const pemLines = pem.split("\n");
+    const file = toFile("deploy/key.ts", addedLinesPatch(["const key = `", ...pemLines, "`;"]));
+
+    const result = await redactSecrets([file]);
+
+    const texts = result.files[0]?.hunks[0]?.lines.map((l) => l.text);
+    expect(texts).toEqual(["// config", "const key = `", ...pemLines.map(() => "[REDACTED_SECRET]"), "`;"]);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({
+      line: 3,
+      endLine: 2 + pemLines.length,
+      ruleId: "secret/private-key",
+      evidence: "[REDACTED_SECRET]",
+    });
+    expect(result.findings[0]?.body).toContain("private key (PEM)");
+    const body = pemLines.slice(1, -1).join("");
+    expectNoSubstringOfValue(JSON.stringify(result.findings), body);
+  });
+
+  const negatives = [
+    { name: "environment lookup", line: "const apiKey = process.env.STRIPE_API_KEY;" },
+    { name: "changeme placeholder", line: 'password = "changeme-changeme-123"' },
+    { name: "x placeholder", line: 'api_key: "xxxxxxxxxxxxxxxxxxxxxxxx"' },
+    { name: "template variable", line: `token: "$${"{"}GITHUB_TOKEN_FOR_RELEASES}"` },
+    { name: "UUID in a non-secret name", line: 'const requestId = "123e4567-e89b-12d3-a456-426614174000";' },
+    {
+      name: "sha256 hash in a lockfile-like line",
+      line: '  "integrity": "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",',
+    },
+    {
+      name: "hex digest in a non-secret name",
+      line: 'digest = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"',
+    },
+    { name: "fixture named example", line: `const exampleApiKey = "${password}";` },
+    { name: "AWS documentation example key", line: `id = "${join("AKIAIOSFODNN7", "EXAMPLE")}"` },
+    { name: "i18n key", line: 'const authError = "auth.errors.invalid_token_signature";' },
+    { name: "env var name as value", line: 'const tokenEnv = "SERVICE_ACCOUNT_TOKEN_V2";' },
+    { name: "sentence", line: 'const passwordHint = "Use 12 characters or more";' },
+    { name: "short password", line: 'password = "a1b2c3"' },
+  ];
+
+  it.each(negatives)("does not flag: $name", async ({ line }) => {
+    const file = toFile("src/config.ts", addedLinesPatch([line]));
+    const result = await redactSecrets([file]);
+    expect(result.findings).toEqual([]);
+    expect(result.files[0]).toBe(file);
+  });
+
+  it("redacts a removed secret and its context copies without a finding", async () => {
+    const patch = [
+      "@@ -1,3 +1,3 @@",
+      `-const token = "${githubToken}";`,
+      "+const token = process.env.GITHUB_TOKEN;",
+      ` // old value was ${githubToken}`,
+    ].join("\n");
+    const file = toFile("src/gh.ts", patch);
+
+    const result = await redactSecrets([file]);
+
+    expect(result.findings).toEqual([]);
+    expect(result.files[0]?.hunks[0]?.lines.map((l) => l.text)).toEqual([
+      'const token = "[REDACTED_SECRET]";',
+      "const token = process.env.GITHUB_TOKEN;",
+      "// old value was [REDACTED_SECRET]",
+    ]);
+  });
+
+  it("redacts a secret in a removed file (deleted lines only) without a finding", async () => {
+    const file = toFile("src/old.ts", `@@ -1,2 +0,0 @@\n-// legacy\n-const key = "${stripeKey}";`);
+    const result = await redactSecrets([file]);
+    expect(result.findings).toEqual([]);
+    expect(result.files[0]?.hunks[0]?.lines.map((l) => l.text)).toEqual([
+      "// legacy",
+      'const key = "[REDACTED_SECRET]";',
+    ]);
+  });
+
+  it("keeps the line index of a redacted file and leaves clean files as they are", async () => {
+    const dirty = toFile("a.ts", addedLinesPatch([`const t = "${githubToken}";`]));
+    const clean = toFile("b.ts", addedLinesPatch(["const t = 1;"]));
+    const contextOnly = toFile("c.ts", "@@ -1,1 +1,1 @@\n x");
+
+    const result = await redactSecrets([dirty, clean, contextOnly]);
+
+    expect(result.files).toHaveLength(3);
+    expect(result.files[1]).toBe(clean);
+    expect(result.files[2]).toBe(contextOnly);
+    expect(result.files[0]).not.toBe(dirty);
+    expect(result.files[0]?.right).toEqual(dirty.right);
+    expect(result.files[0]?.added).toEqual(dirty.added);
+    expect(result.files[0]?.hunks[0]?.header).toBe(dirty.hunks[0]?.header);
+    expect(result.findings.map((f) => f.path)).toEqual(["a.ts"]);
+  });
+
+  it("reports two secrets on separate lines of one file with their own lines", async () => {
+    const file = toFile(
+      "a.py",
+      addedLinesPatch([`GH = "${githubToken}"`, "x = 1", `SLACK = "${slackToken}"`]),
+    );
+    const result = await redactSecrets([file]);
+    expect(result.findings.map((f) => [f.line, f.ruleId])).toEqual([
+      [2, "secret/github-token"],
+      [4, "secret/slack-token"],
+    ]);
+  });
+});
