@@ -1,0 +1,128 @@
+import { getPathInstructions, type RepoConfig } from "../config/repo-config.js";
+import { runDetectors } from "../detectors/run-detectors.js";
+import type { LeftOutFile } from "../diff/select-server-files.js";
+import { estimateCostUsd } from "../model/prices.js";
+import type { ModelUsage, ReviewModel } from "../model/review-model.js";
+import { askModel } from "../review/ask-model.js";
+import { describeError } from "../review/describe-error.js";
+import { type Finding, getSeverityRank } from "../review/finding.js";
+import { prepareFiles } from "../review/prepare-files.js";
+import { type ReconciledFinding, reconcileFindings } from "../review/reconcile-findings.js";
+import { redactSecrets } from "../security/redact-secrets.js";
+import type { DiffFile } from "./split-git-diff.js";
+
+/** What the model did in a local review. */
+export interface LocalModelRun {
+  id: string;
+  calls: number;
+  failedCalls: number;
+  usage: ModelUsage;
+  costUsd: number;
+  /** Why calls failed, in the words the check run uses. */
+  errors: string[];
+  summaries: string[];
+  /** Files or hunks the token budget kept from the model (the detectors still saw them). */
+  notShown: { path: string; reason: string }[];
+  /** Model findings that did not pass the output schema. */
+  rejected: number;
+}
+
+export interface LocalReview {
+  /** Every finding, reconciled and fingerprinted like the app's, ordered by path, line, severity. */
+  findings: ReconciledFinding[];
+  reviewedPaths: string[];
+  leftOut: LeftOutFile[];
+  /** null when the model was not asked. */
+  model: LocalModelRun | null;
+}
+
+export interface ReviewLocalChangeParams {
+  files: DiffFile[];
+  config: RepoConfig;
+  /** null: the rule-based detectors only. */
+  model: ReviewModel | null;
+  modelId: string;
+  settings: { tokenBudget: number; maxModelCalls: number };
+  /** Owner and name, for the links model text may keep; "local" when unknown. */
+  repo: { owner: string; repo: string };
+  /** Stands in for the pull request's title in the prompt. */
+  title: string;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * The app's review pipeline (`runReview`, steps 4 and 7–9) on a local change, without GitHub: keep the
+ * server-side code, redact secrets, run the detectors, ask the model, then anchor, merge and
+ * fingerprint. No history, scope or placement: a local run reports every finding.
+ */
+export async function reviewLocalChange(params: ReviewLocalChangeParams): Promise<LocalReview> {
+  const { config } = params;
+
+  // 4. Keep the server-side code; parse and index the commentable lines.
+  const prepared = prepareFiles({ files: params.files, config });
+  const binaryPaths = new Set(params.files.filter((f) => f.binary).map((f) => f.filename));
+  const leftOut = prepared.leftOut.map((file) =>
+    binaryPaths.has(file.path) && file.reason.startsWith("no ")
+      ? { path: file.path, reason: "binary file" }
+      : file,
+  );
+  const reviewedPaths = [...prepared.indexes.keys()];
+  if (reviewedPaths.length === 0) return { findings: [], reviewedPaths, leftOut, model: null };
+  params.onProgress?.(
+    `Reviewing ${reviewedPaths.length} server-side file${reviewedPaths.length === 1 ? "" : "s"}` +
+      (leftOut.length > 0 ? ` (${leftOut.length} left out)` : ""),
+  );
+
+  // 7. Detect secrets (redacted before anything leaves) and run the deterministic detectors.
+  const redacted = await redactSecrets([...prepared.indexes.values()]);
+  const ruleFindings = [...redacted.findings, ...runDetectors(redacted.files)];
+
+  // 8. Ask the model, within the token budget.
+  let model: LocalModelRun | null = null;
+  let modelFindings: Finding[] = [];
+  if (params.model) {
+    params.onProgress?.(`Asking ${params.modelId}`);
+    const review = await askModel({
+      model: params.model,
+      modelId: params.modelId,
+      repository: `${params.repo.owner}/${params.repo.repo}`,
+      pull: { title: params.title, body: "" },
+      files: redacted.files.map((file) => ({ path: file.path, hunks: file.hunks })),
+      indexes: prepared.indexes,
+      hints: ruleFindings.filter((f) => !f.ruleId?.startsWith("secret/")),
+      focus: config.focus,
+      repoInstructions: config.instructions,
+      getPathInstructions: (path) => getPathInstructions(config, path),
+      budgetTokens: params.settings.tokenBudget,
+      maxCalls: params.settings.maxModelCalls,
+    });
+    model = {
+      id: params.modelId,
+      calls: review.calls,
+      failedCalls: review.failedCalls,
+      usage: review.usage,
+      costUsd: estimateCostUsd(params.modelId, review.usage),
+      errors: review.errors.map(describeError),
+      summaries: review.summaries,
+      notShown: review.skipped.map((s) => ({ path: s.path, reason: s.reason })),
+      rejected: review.rejected.length,
+    };
+    modelFindings = review.findings;
+  }
+
+  // 9. Anchor, merge and fingerprint the findings.
+  const reconciled = reconcileFindings({
+    ruleFindings,
+    modelFindings,
+    indexes: prepared.indexes,
+    repo: params.repo,
+  });
+  const findings = [...reconciled.findings].sort(
+    (a, b) =>
+      a.path.localeCompare(b.path) ||
+      a.line - b.line ||
+      getSeverityRank(a.severity) - getSeverityRank(b.severity) ||
+      a.title.localeCompare(b.title),
+  );
+  return { findings, reviewedPaths, leftOut, model };
+}
