@@ -42,7 +42,13 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     events: createQueueMetricsEvents(metrics),
   };
   const queue = env.REDIS_URL
-    ? createBullmqQueue({ ...queueOptions, connection: env.REDIS_URL, prefix: env.QUEUE_PREFIX })
+    ? createBullmqQueue({
+        ...queueOptions,
+        connection: env.REDIS_URL,
+        prefix: env.QUEUE_PREFIX,
+        lockDurationMs: env.QUEUE_LOCK_MS,
+        stalledIntervalMs: env.QUEUE_STALLED_INTERVAL_MS,
+      })
     : createInProcessQueue(queueOptions);
   metrics.setQueueDepthSource(() => queue.getDepth());
   const usageLimits = env.REDIS_URL

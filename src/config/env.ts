@@ -37,6 +37,10 @@ export const envSchema = z.object({
   /** server: receive webhooks; worker: run reviews; all: both. Default: all without Redis, server with. */
   APP_ROLE: z.enum(["server", "worker", "all"]).optional(),
   JOB_ATTEMPTS: positiveInt(3),
+  /** BullMQ: a worker's lock on a running job; when it lapses (worker died) another worker takes the job. */
+  QUEUE_LOCK_MS: positiveInt(30_000),
+  /** BullMQ: how often workers look for jobs whose worker died. */
+  QUEUE_STALLED_INTERVAL_MS: positiveInt(15_000),
   JOB_BACKOFF_MS: positiveInt(5_000),
   /** Grace period for running reviews on SIGTERM/SIGINT. */
   SHUTDOWN_GRACE_MS: nonNegativeInt(25_000),

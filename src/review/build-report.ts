@@ -185,7 +185,10 @@ const annotationLevel: Record<Severity, CheckAnnotation["annotation_level"]> = {
 };
 
 /** One annotation per finding on a file of this pull request. */
-export function buildAnnotations(findings: Finding[], paths: ReadonlySet<string>): CheckAnnotation[] {
+export function buildAnnotations(
+  findings: (Finding & { plainTitle?: string })[],
+  paths: ReadonlySet<string>,
+): CheckAnnotation[] {
   return findings
     .filter((f) => paths.has(f.path))
     .map((f) => ({
@@ -193,7 +196,7 @@ export function buildAnnotations(findings: Finding[], paths: ReadonlySet<string>
       start_line: f.line,
       end_line: f.endLine && f.endLine >= f.line ? f.endLine : f.line,
       annotation_level: annotationLevel[f.severity],
-      title: `[${f.severity}] ${f.title}`.slice(0, 255),
+      title: `[${f.severity}] ${f.plainTitle ?? f.title}`.slice(0, 255),
       message: f.body.slice(0, 4000) || f.title,
     }));
 }

@@ -6,6 +6,11 @@ import { fingerprintFinding } from "./fingerprint.js";
 
 export interface ReconciledFinding extends Finding {
   fingerprint: string;
+  /**
+   * The title as plain text, for check-run annotations (GitHub shows those as text: nothing renders,
+   * nobody is notified), so a title whose mention had to be neutralised is still recognisable there.
+   */
+  plainTitle: string;
 }
 
 export interface Reconciliation {
@@ -37,6 +42,7 @@ export function reconcileFindings(params: {
   const neutralize = (text: string, maxLength: number) =>
     neutralizeModelText(text, { owner: params.repo.owner, repo: params.repo.repo, maxLength });
 
+  const plainTitles = new Map<Finding, string>();
   const modelFindings = params.modelFindings.map((raw): Finding => {
     const finding: Finding = {
       ...raw,
@@ -44,6 +50,7 @@ export function reconcileFindings(params: {
       body: neutralize(raw.body, maxBodyChars),
       ...(raw.suggestion !== undefined ? { suggestion: raw.suggestion.slice(0, maxSuggestionChars) } : {}),
     };
+    plainTitles.set(finding, toPlainText(raw.title, maxTitleChars));
     const index = params.indexes.get(finding.path);
     if (!index) return finding;
     const anchor = anchorByEvidence(finding, index);
@@ -51,13 +58,15 @@ export function reconcileFindings(params: {
     if (anchor.method !== "evidence") return finding;
     const { endLine: _dropped, ...rest } = finding;
     const moved = anchor.line !== finding.line;
-    return {
+    const anchored: Finding = {
       ...rest,
       line: anchor.line,
       ...(anchor.endLine !== undefined ? { endLine: anchor.endLine } : {}),
       // A suggestion written for other lines would replace the wrong code.
       ...(moved ? { suggestion: undefined } : {}),
     };
+    plainTitles.set(anchored, plainTitles.get(finding)!);
+    return anchored;
   });
 
   const merged: Finding[] = [];
@@ -71,7 +80,7 @@ export function reconcileFindings(params: {
     }
     const [rule] = remainingRules.splice(match, 1);
     confirmedByModel += 1;
-    merged.push({
+    const confirmed: Finding = {
       ...finding,
       severity:
         getSeverityRank(rule!.severity) < getSeverityRank(finding.severity)
@@ -79,7 +88,9 @@ export function reconcileFindings(params: {
           : finding.severity,
       confidence: Math.max(rule!.confidence, finding.confidence),
       ...(rule!.ruleId ? { ruleId: rule!.ruleId } : {}),
-    });
+    };
+    plainTitles.set(confirmed, plainTitles.get(finding)!);
+    merged.push(confirmed);
   }
   merged.push(...remainingRules);
 
@@ -92,9 +103,18 @@ export function reconcileFindings(params: {
     const fingerprint = fingerprintFinding(finding, anchorLines);
     if (seen.has(fingerprint + finding.line)) continue;
     seen.add(fingerprint + finding.line);
-    findings.push({ ...cleaned, fingerprint });
+    findings.push({ ...cleaned, fingerprint, plainTitle: plainTitles.get(finding) ?? finding.title });
   }
   return { findings, anchorDisagreements, confirmedByModel };
+}
+
+/** One line of plain text: no control or invisible characters, whitespace collapsed, capped. */
+function toPlainText(text: string, maxLength: number): string {
+  return text
+    .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, maxLength);
 }
 
 function getAnchorLines(index: FileLineIndex, finding: Finding): string[] {

@@ -25,6 +25,7 @@ import { estimateCostUsd } from "../model/prices.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
+import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { redactSecrets } from "../security/redact-secrets.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
@@ -67,7 +68,10 @@ export interface ReviewDeps {
   /** Counts tokens against the installation's daily budget. */
   onTokensUsed?(installationId: number, tokens: number): Promise<void>;
   /** Whether the installation's daily token budget (0 = unlimited) still allows a model call. */
-  checkBudget?(installationId: number, budget: number): Promise<{ ok: true } | { ok: false; resetsAt: Date; used: number }>;
+  checkBudget?(
+    installationId: number,
+    budget: number,
+  ): Promise<{ ok: true } | { ok: false; resetsAt: Date; used: number }>;
 }
 
 export interface ReviewRun {
@@ -184,7 +188,9 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
     let modelReview: ModelReview | null = null;
-    const budget = (await deps.checkBudget?.(job.installationId, config.limits.daily_token_budget)) ?? { ok: true };
+    const budget = (await deps.checkBudget?.(job.installationId, config.limits.daily_token_budget)) ?? {
+      ok: true,
+    };
     const modelSkipped = !deps.model
       ? "No ANTHROPIC_API_KEY is configured: only the rule-based detectors ran."
       : !budget.ok
@@ -284,7 +290,11 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const marker = modelComplete ? buildReviewMarker({ sha: job.headSha, key: job.key }) : "";
     let outcome: ReviewOutcome = "no-findings";
     if (placed.inline.length + placed.inBody.length > 0) {
-      const summary = (modelReview?.summaries ?? []).join("\n\n");
+      const summary = neutralizeModelText((modelReview?.summaries ?? []).join("\n\n"), {
+        owner: job.owner,
+        repo: job.repo,
+        maxLength: 4_000,
+      });
       await postReview(octokit, {
         ...pullRef,
         commitId: job.headSha,

@@ -232,8 +232,7 @@ describe("parsePatch + buildLineIndex (properties)", () => {
   });
 
   // Known bugs in parsePatch (reported, not fixed here): malformed patches GitHub does not send today.
-  // `it.failing` passes while the bug exists; when parsePatch is fixed, turn these into plain `it`.
-  it.failing("bug: a hunk whose header undercounts its new side swallows the next hunk", () => {
+  it("a hunk whose header undercounts its new side does not swallow the next hunk", () => {
     // parse-diff ends a hunk only when both counts reach exactly 0; "+1,1" with two added lines drives
     // the new count to -1, so "@@ -10,1 +10,1 @@" becomes a context line and line 2 is indexed as
     // commentable although GitHub's diff does not show it (a review with it fails with 422).
@@ -241,7 +240,7 @@ describe("parsePatch + buildLineIndex (properties)", () => {
     checkIndexInvariants(hunks);
   });
 
-  it.failing("bug: a CRLF marker line inside a hunk shifts the numbers of the lines after it", () => {
+  it("a CRLF marker line inside a hunk does not shift the numbers of the lines after it", () => {
     // "\\ No newline at end of file\r" does not match parse-diff's anchored marker regex, so it is
     // counted as a context line: "+a" gets new line 2 instead of 1 and "+b" falls out of the hunk.
     const hunks = parsePatch("@@ -1,1 +1,2 @@\r\n-a\r\n\\ No newline at end of file\r\n+a\r\n+b\r\n");
