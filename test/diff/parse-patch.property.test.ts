@@ -231,7 +231,7 @@ describe("parsePatch + buildLineIndex (properties)", () => {
     );
   });
 
-  // Known bugs in parsePatch (reported, not fixed here): malformed patches GitHub does not send today.
+  // Malformed patches GitHub does not send today, which parse-diff alone got wrong.
   it("a hunk whose header undercounts its new side does not swallow the next hunk", () => {
     // parse-diff ends a hunk only when both counts reach exactly 0; "+1,1" with two added lines drives
     // the new count to -1, so "@@ -10,1 +10,1 @@" becomes a context line and line 2 is indexed as
