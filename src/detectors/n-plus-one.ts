@@ -1,0 +1,143 @@
+import type { Rule } from "@ast-grep/napi";
+import { loopBodyRule, type ParsedLanguage } from "./context-rules.js";
+import type { Detector } from "./detector.js";
+import { findRuleHits } from "./find-rule-hits.js";
+import { matchesAllPatterns } from "./prefilter.js";
+
+const jsIoMethods =
+  "^(query|execute|exec|raw|findOne|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findById|findByPk|" +
+  "findAll|findMany|find|findOneBy|findBy|count|countDocuments|aggregate|\\$queryRaw|\\$queryRawUnsafe|" +
+  "\\$executeRaw|save|insert|update|updateOne|create|upsert|destroy|deleteOne|get|post|put|patch|request|" +
+  "select|first|hget|mget)$";
+
+/** An awaited database or HTTP call: the await is what tells a query from `array.find`. */
+const jsIoCall: Rule = {
+  kind: "call_expression",
+  any: [
+    { has: { field: "function", regex: "^(fetch|axios|got|request|superagent|ky)$" } },
+    {
+      has: {
+        field: "function",
+        kind: "member_expression",
+        has: { field: "property", regex: jsIoMethods },
+      },
+    },
+  ],
+};
+
+const jsPagedArgument: Rule = {
+  kind: "pair",
+  has: { field: "key", regex: "^(take|limit|cursor|skip|offset|after|pageToken)$" },
+};
+
+const rules: Record<ParsedLanguage, Rule> = {
+  js: {
+    any: [
+      {
+        // Through chains too: `await Customer.findById(id).lean()`.
+        kind: "await_expression",
+        has: { stopBy: "end", ...jsIoCall },
+        // A paged read (`take`/`LIMIT … OFFSET`) in a loop is pagination, the cure for unbounded reads.
+        not: { has: { stopBy: "end", any: [jsPagedArgument, { kind: "string", regex: "(?i)\\blimit\\b" }] } },
+        ...loopBodyRule.js,
+      },
+      {
+        // items.map((id) => db.user.findUnique(...)): one query per item even without await.
+        ...jsIoCall,
+        inside: {
+          kind: "arrow_function",
+          inside: {
+            kind: "arguments",
+            inside: {
+              kind: "call_expression",
+              has: {
+                field: "function",
+                kind: "member_expression",
+                has: { field: "property", regex: "^(map|flatMap|forEach)$" },
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
+  python: {
+    kind: "call",
+    has: {
+      field: "function",
+      kind: "attribute",
+      any: [
+        {
+          regex:
+            "^(requests|httpx|session|self\\.session|client|self\\.client)\\.(get|post|put|patch|delete|head|request)$",
+        },
+        {
+          regex: "\\.objects\\.(get|filter|create|get_or_create|update_or_create|exclude|count|first|last)$",
+        },
+        { regex: "\\.(execute|fetch|fetchrow|fetchval|scalar|scalars|query)$" },
+        { regex: "^urllib\\.request\\.urlopen$" },
+      ],
+    },
+    ...loopBodyRule.python,
+  },
+  go: {
+    kind: "call_expression",
+    has: {
+      field: "function",
+      kind: "selector_expression",
+      any: [
+        {
+          has: { field: "field", regex: "^(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext)$" },
+          not: { has: { field: "operand", regex: "(URL|Header|Form)$" } },
+        },
+        {
+          has: { field: "field", regex: "^(First|Find|Take|Get|Select|Create|Save)$" },
+          all: [{ has: { field: "operand", regex: "(?i)(^|\\.)(db|tx|conn|pool|gormdb|orm)\\b" } }],
+        },
+        { regex: "^http\\.(Get|Post|PostForm|Head)$" },
+        { regex: "(?i)client\\.(Do|Get|Post)$" },
+      ],
+    },
+    ...loopBodyRule.go,
+  },
+  java: {
+    kind: "method_invocation",
+    all: [
+      {
+        has: {
+          field: "object",
+          regex:
+            "(?i)(repo|repository|dao|jdbc|template|entitymanager|session|stmt|statement|client|webclient)$|(^|\\.)(em|ps)$",
+        },
+      },
+      {
+        has: {
+          field: "name",
+          regex:
+            "^(find\\w*|get(One|ById|ReferenceById)|save|query\\w*|update|execute\\w*|exists\\w*|count\\w*|send|exchange|getFor\\w+|postFor\\w+|retrieve|load|get)$",
+        },
+      },
+    ],
+    ...loopBodyRule.java,
+  },
+};
+
+export const nPlusOne: Detector = {
+  id: "n-plus-one",
+  languages: ["javascript", "typescript", "tsx", "python", "go", "java"],
+  category: "performance",
+  severity: "medium",
+  confidence: 0.8,
+  title: "Database or HTTP call inside a loop (N+1)",
+  body:
+    "This call runs once per item of the loop, so one request turns into N round trips to the database or " +
+    "to another service: latency grows with the data and a large page can exhaust the connection pool. " +
+    "Fetch everything in one call before the loop (WHERE id IN (…) / `findMany({ where: { id: { in: ids } } })`, " +
+    "`select_related`/`prefetch_related`, a JOIN, a batch endpoint or a DataLoader) and look items up in a map; " +
+    "if separate calls are unavoidable, bound their concurrency.",
+  prefilter: matchesAllPatterns([
+    /\b(for|while|forEach|map|flatMap|reduce)\b/,
+    /\b(query|execute|exec|raw|find\w*|count\w*|aggregate|save|insert|update\w*|create|upsert|destroy|delete\w*|get|post|put|patch|request|fetch\w*|axios|got|select|first|Query\w*|Exec\w*|First|Find|Take|Scan|Get|Post|Do|objects|scalars?|urlopen)\b/,
+  ]),
+  detect: (input) => findRuleHits(input, rules),
+};

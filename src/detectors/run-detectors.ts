@@ -1,0 +1,146 @@
+import { parse, type SgNode } from "@ast-grep/napi";
+import { buildNewSideText } from "../diff/build-new-side-text.js";
+import type { FileLineIndex } from "../diff/line-index.js";
+import type { Finding } from "../review/finding.js";
+import { ensureAstGrepLanguages, toAstGrepLanguage } from "./ast-grep-languages.js";
+import { detectLanguage, isMigrationPath } from "./detect-language.js";
+import type { Detector, DetectorHit, DetectorInput, DetectorLanguage } from "./detector.js";
+import { createNodeFinder, type NodeFinder } from "./find-matches.js";
+import { detectorRegistry } from "./registry.js";
+
+/** Files larger than this (new side as far as the patch shows it) are not analysed: generated or vendored code. */
+const maxTextLength = 1_000_000;
+
+export interface RunDetectorsOptions {
+  /** Defaults to every detector of the registry. */
+  detectors?: readonly Detector[];
+  /** Told about a detector that threw on a file (the file is then skipped for that detector only). */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Runs the rule-based detectors over the changed files of a pull request.
+ * Invariants: every finding's `line` is a line the PR adds (a hit touching only context lines is dropped),
+ * `evidence` is that line's text, and the function never throws: a file that fails to parse yields nothing.
+ *
+ * @example runDetectors([buildLineIndex("src/db.ts", parsePatch(patch))]) // → Finding[] with source "rule"
+ */
+export function runDetectors(files: FileLineIndex[], options: RunDetectorsOptions = {}): Finding[] {
+  const detectors = options.detectors ?? detectorRegistry;
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const language = detectLanguage(file.path);
+    if (!language || file.added.size === 0) continue;
+    findings.push(...runFileDetectors(file, language, detectors, options.onError));
+  }
+  return findings;
+}
+
+function runFileDetectors(
+  file: FileLineIndex,
+  language: DetectorLanguage,
+  detectors: readonly Detector[],
+  onError: RunDetectorsOptions["onError"],
+): Finding[] {
+  const applicable = detectors.filter((detector) => detector.languages.includes(language));
+  if (applicable.length === 0) return [];
+  const text = buildNewSideText(file.hunks);
+  if (text.length > maxTextLength) return [];
+  const input = createInput(file.path, language, text);
+  const findings: Finding[] = [];
+  for (const detector of applicable) {
+    if (!detector.prefilter(text)) continue;
+    let hits: DetectorHit[];
+    try {
+      hits = detector.detect(input);
+    } catch (error) {
+      // A detector bug or a grammar edge case must not cost the review: skip this detector for this file.
+      onError?.(new Error(`Detector ${detector.id} failed on ${file.path}`, { cause: error }));
+      continue;
+    }
+    findings.push(...toFindings(file, detector, removeContainedHits(hits), text));
+  }
+  return findings;
+}
+
+function createInput(path: string, language: DetectorLanguage, text: string): DetectorInput {
+  let root: SgNode | undefined;
+  let finder: NodeFinder | undefined;
+  let parsed = false;
+  return {
+    path,
+    language,
+    text,
+    isMigration: isMigrationPath(path),
+    getRoot() {
+      if (parsed) return root;
+      parsed = true;
+      const astGrepLanguage = toAstGrepLanguage(language);
+      if (!astGrepLanguage) return undefined;
+      try {
+        ensureAstGrepLanguages();
+        root = parse(astGrepLanguage, text).root();
+      } catch {
+        root = undefined;
+      }
+      return root;
+    },
+    findNodes(rule) {
+      const tree = this.getRoot();
+      if (!tree) return [];
+      finder ??= createNodeFinder(tree);
+      return finder.find(rule);
+    },
+  };
+}
+
+/** Nested matches of one detector (a concatenation inside a concatenation) are one finding. */
+function removeContainedHits(hits: DetectorHit[]): DetectorHit[] {
+  const sorted = [...hits].sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  const kept: DetectorHit[] = [];
+  for (const hit of sorted) {
+    const container = kept.find((k) => k.startLine <= hit.startLine && hit.endLine <= k.endLine);
+    if (!container) kept.push(hit);
+  }
+  return kept;
+}
+
+function toFindings(file: FileLineIndex, detector: Detector, hits: DetectorHit[], text: string): Finding[] {
+  const lines = text.split("\n");
+  const findings: Finding[] = [];
+  const seen = new Set<number>();
+  for (const hit of hits) {
+    const line = findFirstAddedLine(file, hit);
+    if (line === undefined || seen.has(line)) continue;
+    seen.add(line);
+    const finding: Finding = {
+      path: file.path,
+      line,
+      severity: detector.severity,
+      category: detector.category,
+      confidence: detector.confidence,
+      title: detector.title,
+      body: hit.detail ? `${hit.detail} ${detector.body}` : detector.body,
+      evidence: lines[line - 1] ?? "",
+      source: "rule",
+      ruleId: detector.id,
+    };
+    const endLine = getEndLine(file, line, hit.endLine);
+    if (endLine !== undefined) finding.endLine = endLine;
+    findings.push(finding);
+  }
+  return findings;
+}
+
+function findFirstAddedLine(file: FileLineIndex, hit: DetectorHit): number | undefined {
+  for (let line = hit.startLine; line <= hit.endLine; line++) if (file.added.has(line)) return line;
+  return undefined;
+}
+
+/** The hit's last line when it is commentable in the same hunk as `line` (GitHub's rule for a range). */
+function getEndLine(file: FileLineIndex, line: number, hitEnd: number): number | undefined {
+  if (hitEnd <= line) return undefined;
+  const hunk = file.right.get(line);
+  for (let end = hitEnd; end > line; end--) if (file.right.get(end) === hunk) return end;
+  return undefined;
+}
