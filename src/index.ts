@@ -1,11 +1,11 @@
 import type { ApplicationFunction } from "probot";
+import type { GitHubClient } from "./github/github-client.js";
 import type { HandlerDeps } from "./handlers/handler-deps.js";
 import { onCheckRun } from "./handlers/on-check-run.js";
 import { onIssueComment } from "./handlers/on-issue-comment.js";
 import { onPullRequest, pullRequestActions } from "./handlers/on-pull-request.js";
 import { createOpsHandler } from "./ops/http-routes.js";
 import type { ReviewProcessor } from "./queue/job-queue.js";
-import type { GitHubClient } from "./github/github-client.js";
 
 export interface AppServices extends Omit<HandlerDeps, "log"> {
   isShuttingDown(): boolean;
@@ -24,7 +24,10 @@ export function createApp(services: AppServices): ApplicationFunction {
 
     app.onAny((event) => {
       const action = (event.payload as { action?: unknown }).action;
-      services.metrics.webhooksReceived.inc({ event: event.name, action: typeof action === "string" ? action : "" });
+      services.metrics.webhooksReceived.inc({
+        event: event.name,
+        action: typeof action === "string" ? action : "",
+      });
     });
     app.on(
       pullRequestActions.map((action) => `pull_request.${action}` as const),

@@ -107,7 +107,9 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   if (role === "worker") {
     const privateKey = getPrivateKey({ env: processEnv });
     if (!processEnv.APP_ID || !privateKey) {
-      throw new Error("A worker needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to authenticate as the app");
+      throw new Error(
+        "A worker needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to authenticate as the app",
+      );
     }
     const probot = new Probot({
       appId: processEnv.APP_ID,
@@ -120,7 +122,12 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     });
     await queue.startWorker(createProcessor(async (id) => (await probot.auth(id)) as GitHubClient));
     if (processEnv.PORT) {
-      const ops = createOpsHandler({ metrics, isReady: () => queue.isReady(), isShuttingDown, metricsToken: env.METRICS_TOKEN });
+      const ops = createOpsHandler({
+        metrics,
+        isReady: () => queue.isReady(),
+        isShuttingDown,
+        metricsToken: env.METRICS_TOKEN,
+      });
       const server = createServer(async (req, res) => {
         if (!(await ops(req, res))) res.writeHead(404).end();
       });

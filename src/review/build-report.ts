@@ -117,16 +117,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
   }
 
   lines.push("", `### What was read`, `Review: ${report.scope.mode} — ${report.scope.reason}.`);
-  lines.push(`Reviewed ${plural(report.reviewedPaths.length, "file")}:`);
-  lines.push(listCapped(report.reviewedPaths, (p) => `- ${code(p)}`) || "- (none)");
-  if (report.notShownToModel.length > 0) {
-    lines.push(`Not shown to the model (${report.notShownToModel.length}; rule-based detectors still ran):`);
-    lines.push(listCapped(report.notShownToModel, (s) => `- ${code(s.path)} — ${s.reason}`));
-  }
-  if (report.leftOut.length > 0) {
-    lines.push(`Left out ${plural(report.leftOut.length, "file")}:`);
-    lines.push(listCapped(report.leftOut, (f) => `- ${code(f.path)} — ${f.reason}`));
-  }
+  const listing = buildFileListing(report);
 
   if (report.model.status === "ran") {
     const { usage } = report.model;
@@ -173,7 +164,82 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     "",
     "</details>",
   );
-  return { title: buildCheckTitle(report), summary: lines.join("\n") };
+  // Every file is named: as many as fit in the summary (which ends with the configuration), the rest
+  // in the output's text. Only past both of GitHub's 64 KB limits does the list say how many are unnamed.
+  const head = lines.slice(0, lines.indexOf("### What was read") + 2).join("\n");
+  const tail = lines.slice(lines.indexOf("### What was read") + 2).join("\n");
+  const budget = outputBudgetBytes - Buffer.byteLength(head) - Buffer.byteLength(tail) - 200;
+  const { taken, rest } = takeLines(listing, budget);
+  const summary = [
+    head,
+    ...taken,
+    rest.length > 0 ? "_The file list continues in the details below._" : "",
+    tail,
+  ]
+    .filter((part) => part !== "")
+    .join("\n");
+  if (rest.length === 0) return { title: buildCheckTitle(report), summary };
+  const more = takeLines(rest, outputBudgetBytes - 200);
+  const unlisted = more.rest.filter((line) => line.startsWith("- ")).length;
+  const text = [
+    "### Files (continued)",
+    ...more.taken,
+    unlisted > 0
+      ? `- … and ${unlisted} more files not named here (GitHub limits a check run's output to 2 × 64 KB).`
+      : "",
+  ]
+    .filter((part) => part !== "")
+    .join("\n");
+  return { title: buildCheckTitle(report), summary, text };
+}
+
+const outputBudgetBytes = 65_000;
+
+function takeLines(lines: string[], maxBytes: number): { taken: string[]; rest: string[] } {
+  let used = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    used += Buffer.byteLength(lines[i]!) + 1;
+    if (used > maxBytes) return { taken: lines.slice(0, i), rest: lines.slice(i) };
+  }
+  return { taken: lines, rest: [] };
+}
+
+/** Reviewed, not shown to the model, and left out — every file, one line each; long lists grouped by reason. */
+function buildFileListing(report: ReviewReport): string[] {
+  const out = [`Reviewed ${plural(report.reviewedPaths.length, "file")}:`];
+  if (report.reviewedPaths.length === 0) out.push("- (none)");
+  for (const path of report.reviewedPaths) out.push(`- ${code(path)}`);
+  if (report.notShownToModel.length > 0) {
+    out.push(
+      `Not shown to the model (${report.notShownToModel.length}; the rule-based detectors still read them):`,
+    );
+    out.push(...listWithReasons(report.notShownToModel));
+  }
+  if (report.leftOut.length > 0) {
+    out.push(`Left out ${plural(report.leftOut.length, "file")}:`);
+    out.push(...listWithReasons(report.leftOut));
+  }
+  return out;
+}
+
+function listWithReasons(items: { path: string; reason: string }[]): string[] {
+  if (items.length <= 20) return items.map((item) => `- ${code(item.path)} — ${item.reason}`);
+  const byReason = new Map<string, string[]>();
+  for (const item of items) {
+    const paths = byReason.get(item.reason);
+    if (paths) paths.push(item.path);
+    else byReason.set(item.reason, [item.path]);
+  }
+  const out: string[] = [];
+  for (const [reason, paths] of byReason) {
+    out.push(`${capitalizeFirst(reason)} (${paths.length}):`);
+    for (const path of paths) out.push(`- ${code(path)}`);
+  }
+  return out;
+}
+
+function capitalizeFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const annotationLevel: Record<Severity, CheckAnnotation["annotation_level"]> = {
@@ -185,10 +251,7 @@ const annotationLevel: Record<Severity, CheckAnnotation["annotation_level"]> = {
 };
 
 /** One annotation per finding on a file of this pull request. */
-export function buildAnnotations(
-  findings: (Finding & { plainTitle?: string })[],
-  paths: ReadonlySet<string>,
-): CheckAnnotation[] {
+export function buildAnnotations(findings: Finding[], paths: ReadonlySet<string>): CheckAnnotation[] {
   return findings
     .filter((f) => paths.has(f.path))
     .map((f) => ({
@@ -196,7 +259,7 @@ export function buildAnnotations(
       start_line: f.line,
       end_line: f.endLine && f.endLine >= f.line ? f.endLine : f.line,
       annotation_level: annotationLevel[f.severity],
-      title: `[${f.severity}] ${f.plainTitle ?? f.title}`.slice(0, 255),
+      title: `[${f.severity}] ${f.title}`.slice(0, 255),
       message: f.body.slice(0, 4000) || f.title,
     }));
 }

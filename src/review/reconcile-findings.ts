@@ -6,11 +6,6 @@ import { fingerprintFinding } from "./fingerprint.js";
 
 export interface ReconciledFinding extends Finding {
   fingerprint: string;
-  /**
-   * The title as plain text, for check-run annotations (GitHub shows those as text: nothing renders,
-   * nobody is notified), so a title whose mention had to be neutralised is still recognisable there.
-   */
-  plainTitle: string;
 }
 
 export interface Reconciliation {
@@ -42,15 +37,13 @@ export function reconcileFindings(params: {
   const neutralize = (text: string, maxLength: number) =>
     neutralizeModelText(text, { owner: params.repo.owner, repo: params.repo.repo, maxLength });
 
-  const plainTitles = new Map<Finding, string>();
   const modelFindings = params.modelFindings.map((raw): Finding => {
     const finding: Finding = {
       ...raw,
-      title: neutralize(raw.title.replace(/\s+/g, " ").trim(), maxTitleChars),
+      title: toSafeTitle(raw.title, neutralize),
       body: neutralize(raw.body, maxBodyChars),
       ...(raw.suggestion !== undefined ? { suggestion: raw.suggestion.slice(0, maxSuggestionChars) } : {}),
     };
-    plainTitles.set(finding, toPlainText(raw.title, maxTitleChars));
     const index = params.indexes.get(finding.path);
     if (!index) return finding;
     const anchor = anchorByEvidence(finding, index);
@@ -65,7 +58,6 @@ export function reconcileFindings(params: {
       // A suggestion written for other lines would replace the wrong code.
       ...(moved ? { suggestion: undefined } : {}),
     };
-    plainTitles.set(anchored, plainTitles.get(finding)!);
     return anchored;
   });
 
@@ -89,7 +81,6 @@ export function reconcileFindings(params: {
       confidence: Math.max(rule!.confidence, finding.confidence),
       ...(rule!.ruleId ? { ruleId: rule!.ruleId } : {}),
     };
-    plainTitles.set(confirmed, plainTitles.get(finding)!);
     merged.push(confirmed);
   }
   merged.push(...remainingRules);
@@ -103,18 +94,25 @@ export function reconcileFindings(params: {
     const fingerprint = fingerprintFinding(finding, anchorLines);
     if (seen.has(fingerprint + finding.line)) continue;
     seen.add(fingerprint + finding.line);
-    findings.push({ ...cleaned, fingerprint, plainTitle: plainTitles.get(finding) ?? finding.title });
+    findings.push({ ...cleaned, fingerprint });
   }
   return { findings, anchorDisagreements, confirmedByModel };
 }
 
-/** One line of plain text: no control or invisible characters, whitespace collapsed, capped. */
-function toPlainText(text: string, maxLength: number): string {
-  return text
+/**
+ * A title safe to post. When neutralising would change it (a mention, a link, HTML), the whole title
+ * becomes one code span instead: nothing in it renders or notifies, and it still reads as written.
+ */
+function toSafeTitle(title: string, neutralize: (text: string, maxLength: number) => string): string {
+  const plain = title
     .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim()
-    .slice(0, maxLength);
+    .slice(0, maxTitleChars);
+  if (neutralize(plain, maxTitleChars) === plain) return plain;
+  const longestTicks = Math.max(0, ...[...plain.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longestTicks + 1);
+  return `${fence} ${plain} ${fence}`;
 }
 
 function getAnchorLines(index: FileLineIndex, finding: Finding): string[] {

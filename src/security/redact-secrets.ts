@@ -1,10 +1,17 @@
 import { lintSource } from "@secretlint/core";
+import { secretLintProfiler } from "@secretlint/profiler";
 import { creator as recommendedPreset } from "@secretlint/secretlint-rule-preset-recommend";
 import type { SecretLintCoreConfig, SecretLintCoreResultMessage } from "@secretlint/types";
 import type { FileLineIndex } from "../diff/line-index.js";
 import type { DiffLine, Hunk } from "../diff/parse-patch.js";
 import type { Finding } from "../review/finding.js";
 import { findHeuristicSecrets } from "./find-heuristic-secrets.js";
+
+// secretlint 12 profiles every run with performance marks that it keeps for ever, and its observer
+// rescans all of them on every mark: CPU grows with the square of the files ever scanned and the
+// memory is never released (secretlint#1633; the fix, 13.x, needs Node 22). A long-running service
+// must not profile: make marking a no-op.
+secretLintProfiler.mark = () => {};
 
 const redactedSecretText = "[REDACTED_SECRET]";
 
