@@ -11,5 +11,6 @@ export default {
       { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "es6" } },
     ],
   },
+  setupFilesAfterEnv: ["<rootDir>/test/setup-nock.ts"],
   testTimeout: 30000,
 };

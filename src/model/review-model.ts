@@ -100,7 +100,7 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
       const toolUse = message.content.find(
         (block) => block.type === "tool_use" && block.name === reviewTool.name,
       );
-      if (!toolUse || toolUse.type !== "tool_use") {
+      if (toolUse?.type !== "tool_use") {
         const truncated =
           message.stop_reason === "max_tokens" ? " (the answer hit the output token limit)" : "";
         throw Object.assign(

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import nock from "nock";
 import { pino } from "pino";
 import { createNodeMiddleware, Probot } from "probot";
 import { AppOctokit } from "../../src/github/github-client.js";
@@ -27,6 +28,8 @@ describe("webhooks over HTTP", () => {
   let metrics: Metrics;
 
   beforeAll(async () => {
+    // Real loopback HTTP only: no interception at all in this file.
+    nock.restore();
     metrics = createMetrics();
     queue = createInProcessQueue({ concurrency: 1, events: createQueueMetricsEvents(metrics) });
     metrics.setQueueDepthSource(() => queue.getDepth());
