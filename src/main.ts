@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import { getPrivateKey } from "@probot/get-private-key";
 import { pino } from "pino";
 import { Probot, run } from "probot";
+import { createTokenCalibrator } from "./budget/estimate-tokens.js";
 import { getRole, loadEnv } from "./config/env.js";
 import { AppOctokit, type GitHubClient } from "./github/github-client.js";
 import { createApp } from "./index.js";
@@ -15,7 +16,7 @@ import { createBullmqQueue } from "./queue/bullmq-queue.js";
 import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
 import { createReviewProcessor } from "./review/create-review-processor.js";
-import { logRedactPaths } from "./security/log-redaction.js";
+import { logRedactPaths, redactSecretsInMessage } from "./security/log-redaction.js";
 
 /**
  * Process entry. Roles: `server` receives webhooks and enqueues; `worker` (`npm run worker`) runs
@@ -31,6 +32,20 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     name: "backend-architect",
     level: processEnv.LOG_LEVEL ?? "info",
     redact: { paths: logRedactPaths, censor: "[redacted]" },
+    // Error messages and stacks can quote tokens or keys (an HTTP client's error, say): mask them.
+    serializers: {
+      err: (err: Error) => {
+        const serialized = pino.stdSerializers.err(err);
+        if (typeof serialized?.message !== "string") return serialized;
+        return {
+          ...serialized,
+          message: redactSecretsInMessage(serialized.message),
+          ...(typeof serialized.stack === "string"
+            ? { stack: redactSecretsInMessage(serialized.stack) }
+            : {}),
+        };
+      },
+    },
   });
   const metrics = createMetrics();
   const queueOptions = {
@@ -55,6 +70,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     ? createRedisUsageLimits({ redis: env.REDIS_URL, prefix: `${env.QUEUE_PREFIX}:limits:` })
     : createMemoryUsageLimits();
   const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
+  const tokenCalibrator = createTokenCalibrator();
   const model = env.ANTHROPIC_API_KEY
     ? createReviewModel({
         apiKey: env.ANTHROPIC_API_KEY,
@@ -96,6 +112,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
           for (const f of findings) metrics.findingsPosted.inc({ severity: f.severity, source: f.source });
         },
       },
+      tokenCalibrator,
       onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
       checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
     });

@@ -60,6 +60,8 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
   /** Head SHA of the most recent job enqueued per pull request. */
   const latestShas = new Map<string, { sha: string; at: number }>();
   const entries = new Map<string, Entry>();
+  /** Unfinished entries by pull request, so coalescing does not scan the whole backlog on every enqueue. */
+  const entriesByPull = new Map<string, Set<Entry>>();
   /** Insertion-ordered: iteration is FIFO. */
   const waiting = new Set<Entry>();
   const activeByInstallation = new Map<number, number>();
@@ -82,6 +84,9 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
 
   function finish(entry: Entry): void {
     entries.delete(entry.id);
+    const ofPull = entriesByPull.get(entry.pullKey);
+    ofPull?.delete(entry);
+    if (ofPull?.size === 0) entriesByPull.delete(entry.pullKey);
     waiting.delete(entry);
     clearTimeout(entry.retryTimer);
     const record = records.get(entry.dedupeKey);
@@ -94,8 +99,8 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
   }
 
   function supersedeOthers(pullKey: string, headSha: string): void {
-    for (const entry of entries.values()) {
-      if (entry.pullKey !== pullKey || entry.job.headSha === headSha) continue;
+    for (const entry of [...(entriesByPull.get(pullKey) ?? [])]) {
+      if (entry.job.headSha === headSha) continue;
       if (entry.state === "active") {
         entry.controller?.abort(new SupersededAbort(headSha));
         continue;
@@ -235,7 +240,7 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
     const lost = [...entries.values()].filter((entry) => entry.state !== "active");
     if (lost.length > 0) {
       logger.warn(
-        { jobIds: lost.map((entry) => entry.id) },
+        { jobIds: lost.slice(0, 20).map((entry) => entry.id), more: Math.max(0, lost.length - 20) },
         `The in-process queue drops ${lost.length} unfinished job(s) at close`,
       );
     }
@@ -268,6 +273,9 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
       };
       records.set(dedupeKey, { jobId: entry.id });
       entries.set(entry.id, entry);
+      const ofPull = entriesByPull.get(pullKey);
+      if (ofPull) ofPull.add(entry);
+      else entriesByPull.set(pullKey, new Set([entry]));
       waiting.add(entry);
       callHook(events.onQueued, logger, job);
       pump();

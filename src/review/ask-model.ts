@@ -1,3 +1,4 @@
+import { estimateTokens, type TokenCalibrator } from "../budget/estimate-tokens.js";
 import { packChunks, type SkippedFile } from "../budget/pack-chunks.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import type { Hunk } from "../diff/parse-patch.js";
@@ -37,6 +38,8 @@ export interface AskModelParams {
   budgetTokens: number;
   maxCalls: number;
   signal?: AbortSignal;
+  /** Learns from the API's `usage` how far the local token estimate is off (process-wide). */
+  calibrator?: TokenCalibrator;
 }
 
 /** Trojan-source characters are shown, not hidden, to the model. */
@@ -53,10 +56,13 @@ function toModelHunks(hunks: Hunk[]): Hunk[] {
  * the answers. A failed call costs its chunk, not the review.
  */
 export async function askModel(params: AskModelParams): Promise<ModelReview> {
+  // The budget is in real tokens; the estimate is scaled by what earlier calls' usage taught.
+  const factor = params.calibrator?.getFactor() ?? 1;
   const packed = packChunks({
     files: params.files.map((file) => ({ path: file.path, hunks: toModelHunks(file.hunks) })),
     budgetTokens: params.budgetTokens,
     maxCalls: params.maxCalls,
+    estimate: (text) => Math.ceil(estimateTokens(text) * factor),
   });
   const review: ModelReview = {
     summaries: [],
@@ -69,6 +75,7 @@ export async function askModel(params: AskModelParams): Promise<ModelReview> {
     skipped: packed.skipped,
     reviewedPaths: [...new Set(packed.chunks.flatMap((chunk) => chunk.files.map((file) => file.path)))],
   };
+  const estimates: number[] = [];
   const results = await Promise.allSettled(
     packed.chunks.map((chunk, index) => {
       const paths = new Set(chunk.files.map((file) => file.path));
@@ -85,17 +92,20 @@ export async function askModel(params: AskModelParams): Promise<ModelReview> {
         })),
         part: { index, count: packed.chunks.length },
       });
+      estimates[index] =
+        estimateTokens(prompt.user) + prompt.system.reduce((n, block) => n + estimateTokens(block.text), 0);
       return params.model.review(prompt, {
         model: params.modelId,
         ...(params.signal ? { signal: params.signal } : {}),
       });
     }),
   );
-  for (const result of results) {
+  results.forEach((result, index) => {
     review.calls += 1;
     if (result.status === "fulfilled") {
       const { output, usage } = result.value;
       addUsage(review.usage, usage);
+      params.calibrator?.record(estimates[index] ?? 0, usage.input + usage.cacheRead + usage.cacheWrite);
       if (output.summary.trim()) review.summaries.push(output.summary.trim());
       review.findings.push(...output.findings);
       review.rejected.push(...output.rejected);
@@ -106,7 +116,7 @@ export async function askModel(params: AskModelParams): Promise<ModelReview> {
       if (usage) addUsage(review.usage, usage);
       review.errors.push(error);
     }
-  }
+  });
   return review;
 }
 

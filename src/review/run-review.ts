@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { TokenCalibrator } from "../budget/estimate-tokens.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import {
   formatConfigErrors,
@@ -67,6 +68,8 @@ export interface ReviewDeps {
   metrics?: ReviewMetricsHooks;
   /** Counts tokens against the installation's daily budget. */
   onTokensUsed?(installationId: number, tokens: number): Promise<void>;
+  /** Process-wide calibration of the local token estimate against the API's usage. */
+  tokenCalibrator?: TokenCalibrator;
   /** Whether the installation's daily token budget (0 = unlimited) still allows a model call. */
   checkBudget?(
     installationId: number,
@@ -211,6 +214,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         budgetTokens: deps.settings.tokenBudget,
         maxCalls: deps.settings.maxModelCalls,
         ...(run.signal ? { signal: run.signal } : {}),
+        ...(deps.tokenCalibrator ? { calibrator: deps.tokenCalibrator } : {}),
       });
       const costUsd = estimateCostUsd(modelId, modelReview.usage);
       deps.metrics?.onModelCalls?.(modelReview.calls, modelReview.failedCalls);
@@ -324,6 +328,9 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     );
     return outcome;
   } catch (error) {
+    // Stopped (shutdown past its grace period, or superseded): the job is handed back or dropped, and
+    // whoever runs it next takes over this check run; do not report a failure that did not happen.
+    if (run.signal?.aborted) throw error;
     const verdict = classifyError(error);
     const willRetry = verdict.kind === "retryable" && run.attempt < deps.settings.maxAttempts;
     log.error({ err: error, willRetry, attempt: run.attempt }, "Review failed");
