@@ -50,18 +50,16 @@ describe("prompt injection through the whole pipeline", () => {
         title: attempt.where === "title" ? attempt.text : "Admin tweaks",
         body: attempt.where === "description" ? attempt.text : "Small change.",
       });
-      github
-        .noRepoConfig()
-        .listFiles([
-          {
-            filename: path,
-            status: "added",
-            additions: code.length,
-            deletions: 0,
-            changes: code.length,
-            patch,
-          },
-        ]);
+      github.noRepoConfig().listFiles([
+        {
+          filename: path,
+          status: "added",
+          additions: code.length,
+          deletions: 0,
+          changes: code.length,
+          patch,
+        },
+      ]);
       github.listReviews().listReviewComments().updateCheckRun();
       const model = createAnthropicMock().answer("Nothing to flag.", []);
 
