@@ -70,7 +70,7 @@ export function buildPrompt(params: PromptParams): ReviewPrompt {
     )
     .join("\n");
   sections.push(
-    `The diff, one <file> per changed file. Each shown line starts with its new-file line number; "+" marks added lines, "-" deleted ones (no number).\n${fenceUntrusted("diff", diff)}`,
+    `The diff, one <file> per changed file. Each shown line starts with its new-file line number, then "+" for an added line or a space for an unchanged one, then "|" and the code; deleted lines start with "-|" and have no number.\n${fenceUntrusted("diff", diff)}`,
   );
   return { system, user: sections.join("\n\n") };
 }

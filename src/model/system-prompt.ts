@@ -24,7 +24,7 @@ Do not comment on formatting, naming taste, import order, missing comments, or s
 Call the submit_review tool exactly once. For every finding give:
 - path: a file path exactly as shown in a <file path="..."> header.
 - line: the new-file line number shown at the left of the line the problem is on (lines marked "+" are added by this change; prefer them). end_line when the problem spans several lines of the same hunk.
-- evidence: the exact text of that line, copied from the diff without the number and marker, so the finding can be anchored even if you miscount.
+- evidence: the exact text of that line, copied from the diff without the number, marker and "|", so the finding can be anchored even if you miscount.
 - severity: critical (exploitable or data-losing now), high (will cause an incident or a breach under realistic use), medium (a real defect or risk worth fixing before merge), low (worth fixing, not urgent), info (a note for the author).
 - category: architecture, security, performance, reliability or maintainability.
 - confidence: 0 to 1, how sure you are that this is a real problem in this code.

@@ -18,7 +18,7 @@ interface NewSideLine {
 /**
  * Places a finding on the line its quoted evidence is on, rather than trusting the line number the model
  * gave (models miscount, the evidence is text). Evidence is compared to the new-side lines (added and
- * context) of the file's hunks ignoring whitespace (and the prompt's `  12 + |` prefix, if the model
+ * context) of the file's hunks ignoring whitespace (and the prompt's `12+|` prefix, if the model
  * copied it); for multi-line evidence its first non-blank line
  * must match, and lines where the whole sequence follows win over lines where only the first does.
  *
@@ -110,8 +110,8 @@ function withRange(
   return { line };
 }
 
-/** The prompt's line prefix (`   12 + |`, `      - |`), which a model sometimes copies into its evidence. */
-const renderedPrefix = /^\s*\d*\s[+ -]\s\|/;
+/** The prompt's line prefix (`12+|`, `12 |`, `-|`), which a model sometimes copies into its evidence. */
+const renderedPrefix = /^\s*(\d+ ?\+?|-)\|/;
 
 function toKey(text: string): string {
   return text.replace(/\s+/g, "");

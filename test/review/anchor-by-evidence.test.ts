@@ -47,7 +47,7 @@ describe("anchorByEvidence", () => {
     },
     {
       name: "evidence copied with the prompt's line prefix",
-      finding: { line: 41, evidence: "   12 + |    'SELECT * FROM users WHERE id = ' + id," },
+      finding: { line: 41, evidence: "12+|    'SELECT * FROM users WHERE id = ' + id," },
       expected: { line: 12, method: "evidence", disagreed: true },
     },
     {
@@ -198,11 +198,11 @@ describe("anchorByEvidence properties", () => {
       fc.property(hunksArb, fc.nat(), (hunks, pick) => {
         const shown = hunks
           .flatMap((h) => renderHunk(h).split("\n").slice(1))
-          .filter((l) => !l.includes("- |"));
+          .filter((l) => !l.startsWith("-|"));
         fc.pre(shown.some((l) => l.split("|")[1]!.trim() !== ""));
         const nonBlank = shown.filter((l) => l.split("|")[1]!.trim() !== "");
         const quoted = nonBlank[pick % nonBlank.length]!;
-        const lineNumber = Number(quoted.slice(0, 5));
+        const lineNumber = Number.parseInt(quoted, 10);
         const anchor = anchorByEvidence(
           { line: lineNumber, evidence: quoted },
           buildLineIndex("f.ts", hunks),

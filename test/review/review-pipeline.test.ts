@@ -119,7 +119,7 @@ describe("the review pipeline", () => {
     expect(request.system.at(-1)!.cache_control).toEqual({ type: "ephemeral" });
     expect(prompt).toContain("Add user search endpoint");
     expect(prompt).toContain("SELECT id, name, email FROM users WHERE name LIKE");
-    expect(prompt).toContain("   11 + |");
+    expect(prompt).toContain(`11+|    const sql = "SELECT id, name, email FROM users WHERE name LIKE`);
     expect(prompt).not.toContain("outline: none");
     expect(prompt).toContain("[sql-string-building]"); // the detector's hint
 
