@@ -186,7 +186,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
 
     // 7. Detect secrets (redacted before anything leaves) and run the deterministic detectors.
     const redacted = await redactSecrets([...scope.indexes.values()]);
-    const ruleFindings = [...redacted.findings, ...runDetectors(redacted.files)];
+    const ruleFindings = [...redacted.findings, ...(await runDetectorsYielding(redacted.files, log))];
 
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
@@ -343,6 +343,21 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     );
     throw error;
   }
+}
+
+/**
+ * The detectors are synchronous CPU work (parsing and matching): run them in batches and yield to the
+ * event loop in between, so a 3,000-file review does not hold up webhook acknowledgements or lock
+ * renewals in the same process.
+ */
+async function runDetectorsYielding(files: FileLineIndex[], log: Logger): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const onError = (error: Error) => log.warn({ err: error }, "A detector failed on a file; skipped");
+  for (let i = 0; i < files.length; i += 50) {
+    findings.push(...runDetectors(files.slice(i, i + 50), { onError }));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return findings;
 }
 
 function supersededOutput(newHead: string): CheckOutput {
