@@ -10,8 +10,11 @@ import type { ReviewProcessor } from "./queue/job-queue.js";
 export interface AppServices extends Omit<HandlerDeps, "log"> {
   isShuttingDown(): boolean;
   metricsToken?: string | undefined;
-  /** Set when this process also runs reviews: builds the queue's processor from the app's auth. */
-  createProcessor?(getOctokit: (installationId: number) => Promise<GitHubClient>): ReviewProcessor;
+  /**
+   * Set when this process also runs reviews: builds the queue's processor from the app's auth
+   * (an installation's client with an id, the app's own JWT client without).
+   */
+  createProcessor?(auth: (installationId?: number) => Promise<GitHubClient>): ReviewProcessor;
 }
 
 /**
@@ -47,7 +50,9 @@ export function createApp(services: AppServices): ApplicationFunction {
 
     if (services.createProcessor) {
       await services.queue.startWorker(
-        services.createProcessor(async (installationId) => (await app.auth(installationId)) as GitHubClient),
+        services.createProcessor(
+          async (installationId?: number) => (await app.auth(installationId)) as GitHubClient,
+        ),
       );
     }
   };

@@ -6,6 +6,7 @@ import { Probot, run } from "probot";
 import { createTokenCalibrator } from "./budget/estimate-tokens.js";
 import { getRole, loadEnv } from "./config/env.js";
 import { AppOctokit, type GitHubClient } from "./github/github-client.js";
+import { getAppBotLogin } from "./github/reviews.js";
 import { createApp } from "./index.js";
 import { createMemoryUsageLimits, createRedisUsageLimits } from "./limits/usage-limits.js";
 import { createReviewModel } from "./model/review-model.js";
@@ -84,9 +85,16 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     : null;
   if (!model) log.warn("ANTHROPIC_API_KEY is not set: reviews will run the rule-based detectors only");
 
-  const createProcessor = (getOctokit: (installationId: number) => Promise<GitHubClient>) =>
+  const appId = Number(processEnv.APP_ID) || undefined;
+  let botLogin: Promise<string | undefined> | undefined;
+  const createProcessor = (auth: (installationId?: number) => Promise<GitHubClient>) =>
     createReviewProcessor({
-      getOctokit,
+      getOctokit: (installationId) => auth(installationId),
+      // Asked once per process: the app's slug does not change.
+      getIdentity: async (job) => {
+        botLogin ??= auth().then((appOctokit) => getAppBotLogin(appOctokit, job));
+        return { appId, botLogin: await botLogin };
+      },
       model,
       log,
       settings: {
@@ -137,7 +145,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       Octokit: AppOctokit,
       log,
     });
-    await queue.startWorker(createProcessor(async (id) => (await probot.auth(id)) as GitHubClient));
+    await queue.startWorker(createProcessor(async (id?: number) => (await probot.auth(id)) as GitHubClient));
     if (processEnv.PORT) {
       const ops = createOpsHandler({
         metrics,

@@ -130,7 +130,7 @@ export interface ExistingCheckRun {
 /** This app's check runs on a commit (GitHub scopes the list to the calling app's own when filtered by app). */
 export async function listCheckRunsForRef(
   octokit: GitHubClient,
-  params: RepoRef & { ref: string },
+  params: RepoRef & { ref: string; appId?: number | undefined },
 ): Promise<ExistingCheckRun[]> {
   const { data } = await octokit.rest.checks.listForRef({
     owner: params.owner,
@@ -139,6 +139,8 @@ export async function listCheckRunsForRef(
     check_name: checkName,
     filter: "all",
     per_page: 100,
+    // Another app can name a check run "Backend Architect" too: only ours count.
+    ...(params.appId ? { app_id: params.appId } : {}),
   });
   return data.check_runs.map((run) => ({
     id: run.id,

@@ -72,6 +72,7 @@ export interface ExistingReviewComment {
   path: string;
   /** null when the comment is outdated: the code it was on changed or is gone. */
   line: number | null;
+  authorLogin: string | undefined;
   authorIsBot: boolean;
 }
 
@@ -91,6 +92,26 @@ export async function listReviewComments(
     body: comment.body,
     path: comment.path,
     line: comment.line ?? null,
+    authorLogin: comment.user?.login,
     authorIsBot: comment.user?.type === "Bot",
   }));
+}
+
+/**
+ * The login this app posts as (`<slug>[bot]`), from the repository's installation (app JWT).
+ * Undefined when GitHub does not say: callers then fall back to "any bot".
+ */
+export async function getAppBotLogin(
+  appOctokit: GitHubClient,
+  params: { owner: string; repo: string },
+): Promise<string | undefined> {
+  try {
+    const { data } = await appOctokit.rest.apps.getRepoInstallation({
+      owner: params.owner,
+      repo: params.repo,
+    });
+    return data.app_slug ? `${data.app_slug}[bot]` : undefined;
+  } catch {
+    return undefined;
+  }
 }

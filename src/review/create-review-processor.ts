@@ -11,6 +11,8 @@ export interface ReviewProcessorDeps extends Omit<ReviewDeps, "octokit" | "log">
   getOctokit(installationId: number): Promise<GitHubClient>;
   log: Logger;
   onOutcome?(outcome: ReviewOutcome): void;
+  /** This app's bot login and id, to trust only its own markers (see `ReviewDeps.identity`). */
+  getIdentity?(job: { owner: string; repo: string }): Promise<ReviewDeps["identity"]>;
 }
 
 /**
@@ -28,11 +30,12 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): ReviewProcesso
       attempt: ctx.attempt,
     });
     const octokit = await deps.getOctokit(job.installationId);
+    const identity = (await deps.getIdentity?.(job)) ?? deps.identity;
     const started = Date.now();
     try {
       const outcome = await runReview(
         { job, attempt: ctx.attempt, signal: ctx.signal, isSuperseded: () => ctx.isSuperseded() },
-        { ...deps, octokit, log },
+        { ...deps, octokit, log, ...(identity ? { identity } : {}) },
       );
       log.info({ outcome, ms: Date.now() - started }, "Review finished");
       deps.onOutcome?.(outcome);

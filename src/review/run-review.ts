@@ -68,6 +68,11 @@ export interface ReviewDeps {
   metrics?: ReviewMetricsHooks;
   /** Counts tokens against the installation's daily budget. */
   onTokensUsed?(installationId: number, tokens: number): Promise<void>;
+  /**
+   * Who this app is: its bot login (`<slug>[bot]`) and app id. Markers in reviews, comments and check
+   * runs by anyone else are ignored; without them, any bot's and any app's are trusted.
+   */
+  identity?: { botLogin?: string | undefined; appId?: number | undefined };
   /** Process-wide calibration of the local token estimate against the API's usage. */
   tokenCalibrator?: TokenCalibrator;
   /** Whether the installation's daily token budget (0 = unlimited) still allows a model call. */
@@ -105,7 +110,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
   const pullRef = { ...repo, pullNumber: job.pullNumber };
 
   // 1. Start the check run "Backend Architect" on the head SHA (or take over an unfinished one).
-  const checkRunId = await startCheckRun(octokit, { ...repo, job });
+  const checkRunId = await startCheckRun(octokit, { ...repo, job, appId: deps.identity?.appId });
   const complete = (
     conclusion: CheckConclusion,
     output: CheckOutput,
@@ -159,7 +164,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
 
     // 5. Learn from earlier reviews: what was posted, what is still open, and the last reviewed head.
-    const history = await loadHistory(octokit, { ...pullRef, job });
+    const history = await loadHistory(octokit, { ...pullRef, job, identity: deps.identity ?? {} });
     if (history.alreadyPostedForKey) {
       await complete("neutral", {
         title: "Already reviewed",
@@ -382,18 +387,27 @@ interface History {
 
 async function loadHistory(
   octokit: GitHubClient,
-  params: { owner: string; repo: string; pullNumber: number; job: ReviewJob },
+  params: {
+    owner: string;
+    repo: string;
+    pullNumber: number;
+    job: ReviewJob;
+    identity: { botLogin?: string | undefined; appId?: number | undefined };
+  },
 ): Promise<History> {
+  const { botLogin, appId } = params.identity;
+  const isOurs = (author: { authorLogin: string | undefined; authorIsBot: boolean }) =>
+    botLogin ? author.authorLogin === botLogin : author.authorIsBot;
   const [reviews, comments] = await Promise.all([
     listReviews(octokit, params),
     listReviewComments(octokit, params),
   ]);
-  const markers = reviews.filter((r) => r.authorIsBot).flatMap((r) => parseReviewMarker(r.body) ?? []);
+  const markers = reviews.filter(isOurs).flatMap((r) => parseReviewMarker(r.body) ?? []);
   const openFingerprints = new Set<string>();
   let stillOpen = 0;
   let resolved = 0;
   for (const comment of comments) {
-    if (!comment.authorIsBot) continue;
+    if (!isOurs(comment)) continue;
     const fingerprints = parseFindingMarkers(comment.body);
     if (fingerprints.length === 0) continue;
     if (comment.line === null) resolved += 1;
@@ -408,6 +422,7 @@ async function loadHistory(
       owner: params.owner,
       repo: params.repo,
       ref: params.job.previousSha,
+      appId,
     });
     const reviewed = runs.some(
       (run) => run.status === "completed" && parseReviewMarker(run.summary)?.sha === params.job.previousSha,

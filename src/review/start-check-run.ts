@@ -11,15 +11,20 @@ const startingTitle = "Reviewing the server-side changes";
  */
 export async function startCheckRun(
   octokit: GitHubClient,
-  params: { owner: string; repo: string; job: ReviewJob },
+  params: { owner: string; repo: string; job: ReviewJob; appId?: number | undefined },
 ): Promise<number> {
   const { job } = params;
   const summary = `Backend Architect is reviewing ${job.headSha.slice(0, 7)} (${job.trigger === "push" ? "new commits" : "requested"}).`;
   const existingId =
     job.checkRunId ??
-    (await listCheckRunsForRef(octokit, { owner: params.owner, repo: params.repo, ref: job.headSha })).find(
-      (run) => run.externalId === toExternalId(job),
-    )?.id;
+    (
+      await listCheckRunsForRef(octokit, {
+        owner: params.owner,
+        repo: params.repo,
+        ref: job.headSha,
+        appId: params.appId,
+      })
+    ).find((run) => run.externalId === toExternalId(job))?.id;
   if (existingId !== undefined) {
     await updateCheckRunProgress(octokit, {
       ...params,

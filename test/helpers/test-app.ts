@@ -25,7 +25,12 @@ export interface TestApp {
  * throttling off so that nock sees exactly the requests the app makes.
  */
 export async function createTestApp(
-  options: { modelRetries?: number; apiKey?: string | null; attempts?: number } = {},
+  options: {
+    modelRetries?: number;
+    apiKey?: string | null;
+    attempts?: number;
+    identity?: { botLogin?: string; appId?: number };
+  } = {},
 ): Promise<TestApp> {
   const metrics = createMetrics();
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
@@ -71,6 +76,7 @@ export async function createTestApp(
             maxAttempts: options.attempts ?? 1,
           },
           onOutcome: (outcome) => outcomes.push(outcome),
+          ...(options.identity ? { identity: options.identity } : {}),
           onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
           checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
         }),
