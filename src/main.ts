@@ -89,7 +89,14 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   let botLogin: Promise<string | undefined> | undefined;
   const createProcessor = (auth: (installationId?: number) => Promise<GitHubClient>) =>
     createReviewProcessor({
-      getOctokit: (installationId) => auth(installationId),
+      getOctokit: async (installationId) => {
+        const octokit = await auth(installationId);
+        octokit.hook.error("request", (error) => {
+          metrics.githubApiErrors.inc({ status: String((error as { status?: number }).status ?? "network") });
+          throw error;
+        });
+        return octokit;
+      },
       // Asked once per process: the app's slug does not change.
       getIdentity: async (job) => {
         botLogin ??= auth().then((appOctokit) => getAppBotLogin(appOctokit, job));

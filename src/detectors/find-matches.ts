@@ -194,7 +194,7 @@ export function createNodeFinder(root: SgNode): NodeFinder {
     find(rule) {
       // A rule with relations (inside a loop, has an argument…) is selective in ast-grep's native walk; a
       // rule over node kinds alone is answered from the nodes fetched once per kind.
-      const kinds = hasRelation(rule) ? undefined : getRootKinds(rule);
+      const kinds = getRootKinds(rule);
       if (!kinds) return findMatches(root, rule);
       fetchKinds(kinds);
       return kinds.flatMap((kind) => byKind.get(kind) ?? []).filter((node) => matchesRule(node, rule));
