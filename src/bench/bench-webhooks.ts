@@ -3,7 +3,10 @@
  * test credentials and sends signed `pull_request.opened` deliveries over loopback at increasing rates,
  * in two modes:
  * - in-process: no REDIS_URL; the process also runs the reviews, against a local GitHub stand-in that
- *   answers every request 503 at once (`GHE_HOST`), with JOB_ATTEMPTS=1;
+ *   answers at once (`GHE_HOST`): an installation token, the check-run calls, and the pull request as
+ *   closed, so each review ends quickly the way a real one does for a PR closed meanwhile (5 requests; the
+ *   token is cached). `BENCH_GITHUB=refuse` answers 503 to everything instead (a GitHub outage: every
+ *   job retries its token request and fails);
  * - redis: REDIS_URL=redis://127.0.0.1:6379, a random QUEUE_PREFIX, role `server` (enqueue only); the
  *   keys under the prefix are deleted afterwards (SCAN + DEL).
  * Prints figures; asserts nothing.
@@ -114,8 +117,11 @@ async function getFreePort(): Promise<number> {
   return port;
 }
 
-/** A GitHub stand-in that refuses everything at once, so the in-process reviews end fast. */
-async function startRefusingGitHub(): Promise<{
+/**
+ * A GitHub stand-in for the in-process reviews: by default it answers at once, with the pull request
+ * closed (the review ends after its first steps); with `refuse`, 503 to everything.
+ */
+async function startRefusingGitHub(mode: "quick" | "refuse" = "quick"): Promise<{
   port: number;
   requests: () => number;
   close: () => Promise<void>;
@@ -124,8 +130,34 @@ async function startRefusingGitHub(): Promise<{
   const server = createServer((req, res) => {
     requests += 1;
     req.resume();
-    res.writeHead(503, { "content-type": "application/json" });
-    res.end('{"message":"Service Unavailable (benchmark stand-in)"}');
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify(body));
+    };
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (mode === "refuse") return send(503, { message: "Service Unavailable (benchmark stand-in)" });
+    if (req.method === "POST" && /\/access_tokens$/.test(path)) {
+      return send(201, { token: "ghs_bench", expires_at: new Date(Date.now() + 3_600_000).toISOString() });
+    }
+    if (req.method === "GET" && /\/check-runs$/.test(path))
+      return send(200, { total_count: 0, check_runs: [] });
+    if (req.method === "POST" && /\/check-runs$/.test(path)) return send(201, { id: 1 });
+    if (req.method === "PATCH" && /\/check-runs\/\d+$/.test(path)) return send(200, { id: 1 });
+    const pull = /\/pulls\/(\d+)$/.exec(path);
+    if (req.method === "GET" && pull) {
+      return send(200, {
+        number: Number(pull[1]),
+        state: "closed",
+        title: "t",
+        body: "",
+        draft: false,
+        head: { sha: "0".repeat(40), ref: "x" },
+        base: { sha: "1".repeat(40), ref: "main" },
+        user: { login: "dana-dev", type: "User" },
+        labels: [],
+      });
+    }
+    send(404, { message: "Not Found" });
   });
   const port = await listen(server);
   return {
@@ -268,7 +300,7 @@ async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<numbe
 
 async function runMode(mode: Mode, template: Json, firstNumber: number): Promise<StepResult[]> {
   const port = await getFreePort();
-  const github = await startRefusingGitHub();
+  const github = await startRefusingGitHub(process.env.BENCH_GITHUB === "refuse" ? "refuse" : "quick");
   const prefix = `bench-${randomBytes(6).toString("hex")}`;
   const redis = mode === "redis" ? new Redis(redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const cwd = mkdtempSync(join(tmpdir(), "bench-webhooks-"));
