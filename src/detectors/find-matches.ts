@@ -9,7 +9,12 @@ import type { Rule, SgNode } from "@ast-grep/napi";
  */
 export function findMatches(root: SgNode, rule: Rule): SgNode[] {
   const candidates = root.findAll({ rule: getCandidateRule(rule) });
-  return candidates.filter((node) => matchesRule(node, rule));
+  const matches: SgNode[] = [];
+  for (const candidate of candidates) {
+    const node = canon(candidate);
+    if (matchesRule(node, rule)) matches.push(node);
+  }
+  return matches;
 }
 
 /** True when `node` matches `rule` (evaluated in JavaScript). `position`: its 1-based named position, if known. */
@@ -32,47 +37,147 @@ export function matchesRule(node: SgNode, rule: Rule, position?: number): boolea
   return true;
 }
 
-// Node objects are re-created by every napi call, but one object is often tested against many rule branches.
-const kindCache = new WeakMap<SgNode, string>();
-const textCache = new WeakMap<SgNode, string>();
+/**
+ * Node objects are re-created by every napi call (a few microseconds each), but one node is tested against many
+ * rule branches and many rules. While a tree is in scope (`beginTreeScope`), every node this module gets from
+ * ast-grep is replaced by the first object seen for the same `id()` (unique within one tree), so the per-object
+ * caches below (kind, text, fields, parent, children) serve every later visit of that node.
+ */
+let scope: Map<number, SgNode> | undefined;
 
-function getNodeKind(node: SgNode): string {
-  let kind = kindCache.get(node);
-  if (kind === undefined) {
-    kind = String(node.kind());
-    kindCache.set(node, kind);
-  }
-  return kind;
+/** Starts caching nodes of one parsed tree; every node passed in until `endTreeScope` must be of that tree. */
+export function beginTreeScope(): void {
+  scope = new Map();
 }
 
-function getNodeText(node: SgNode): string {
-  let text = textCache.get(node);
-  if (text === undefined) {
-    text = node.text();
-    textCache.set(node, text);
+export function endTreeScope(): void {
+  scope = undefined;
+}
+
+function canon(node: SgNode): SgNode {
+  if (!scope) return node;
+  const id = node.id();
+  const known = scope.get(id);
+  if (known) return known;
+  scope.set(id, node);
+  return node;
+}
+
+function canonOrNull(node: SgNode | null): SgNode | null {
+  return node ? canon(node) : null;
+}
+
+/** What this module learned about one node object (a plain property: cheaper for the GC than WeakMaps). */
+interface NodeFacts {
+  kind?: string;
+  text?: string;
+  size?: number;
+  span?: { start: number; end: number };
+  fields?: Map<string, SgNode | null>;
+  parent?: SgNode | null;
+  namedChildren?: SgNode[];
+  /** `inside … stopBy: end` answers, per relation. */
+  inside?: Map<Relation, boolean>;
+}
+
+const factsKey = Symbol("nodeFacts");
+
+function getFacts(node: SgNode): NodeFacts {
+  const holder = node as unknown as { [factsKey]?: NodeFacts };
+  let facts = holder[factsKey];
+  if (!facts) {
+    facts = {};
+    holder[factsKey] = facts;
   }
-  return text;
+  return facts;
+}
+
+/** `node.field(name)`, cached. */
+export function getField(node: SgNode, name: string): SgNode | null {
+  const facts = getFacts(node);
+  facts.fields ??= new Map();
+  let child = facts.fields.get(name);
+  if (child === undefined) {
+    child = canonOrNull((node as { field(name: string): SgNode | null }).field(name));
+    facts.fields.set(name, child);
+  }
+  return child;
+}
+
+/** `node.parent()`, cached. */
+export function getParent(node: SgNode): SgNode | null {
+  const facts = getFacts(node);
+  if (facts.parent === undefined) facts.parent = canonOrNull(node.parent());
+  return facts.parent;
+}
+
+function getNamedChildren(node: SgNode): SgNode[] {
+  const facts = getFacts(node);
+  if (!facts.namedChildren) {
+    facts.namedChildren = node.namedChildren().map(canon);
+    if (scope) {
+      for (const child of facts.namedChildren) {
+        const childFacts = getFacts(child);
+        if (childFacts.parent === undefined) childFacts.parent = node;
+      }
+    }
+  }
+  return facts.namedChildren;
+}
+
+function getSize(node: SgNode): number {
+  const facts = getFacts(node);
+  if (facts.size === undefined) {
+    if (facts.text !== undefined) facts.size = facts.text.length;
+    else {
+      const span = getSpan(node);
+      facts.size = span.end - span.start;
+    }
+  }
+  return facts.size;
+}
+
+function getSpan(node: SgNode): { start: number; end: number } {
+  const facts = getFacts(node);
+  if (!facts.span) {
+    const range = node.range();
+    facts.span = { start: range.start.index, end: range.end.index };
+  }
+  return facts.span;
+}
+
+/** `String(node.kind())`, cached. */
+export function getNodeKind(node: SgNode): string {
+  const facts = getFacts(node);
+  facts.kind ??= String(node.kind());
+  return facts.kind;
+}
+
+/** `node.text()`, cached. */
+export function getNodeText(node: SgNode): string {
+  const facts = getFacts(node);
+  facts.text ??= node.text();
+  return facts.text;
 }
 
 type Relation = NonNullable<Rule["has"]>;
 
 function matchesHas(node: SgNode, relation: Relation): boolean {
   if (relation.field) {
-    const child = (node as { field(name: string): SgNode | null }).field(relation.field);
+    const child = getField(node, relation.field);
     if (!child) return false;
     return relation.stopBy === "end"
       ? matchesSelfOrDescendant(child, relation)
       : matchesRule(child, relation);
   }
-  const children = node.namedChildren();
+  const children = getNamedChildren(node);
   if (relation.stopBy === "end") return children.some((child) => matchesSelfOrDescendant(child, relation));
   return children.some((child, index) => matchesRule(child, relation, index + 1));
 }
 
 /** Small subtrees are walked here; large ones are searched by ast-grep, whose walk is native. */
 function matchesSelfOrDescendant(node: SgNode, rule: Rule): boolean {
-  const range = node.range();
-  if (range.end.index - range.start.index > 400) {
+  if (getSize(node) > 400) {
     return findMatches(node, rule).length > 0;
   }
   return walkSelfOrDescendant(node, rule);
@@ -80,27 +185,56 @@ function matchesSelfOrDescendant(node: SgNode, rule: Rule): boolean {
 
 function walkSelfOrDescendant(node: SgNode, rule: Rule, position?: number): boolean {
   if (matchesRule(node, rule, position)) return true;
-  return node.namedChildren().some((child, index) => walkSelfOrDescendant(child, rule, index + 1));
+  return getNamedChildren(node).some((child, index) => walkSelfOrDescendant(child, rule, index + 1));
 }
 
 function matchesInside(node: SgNode, relation: Relation): boolean {
-  let child = node;
-  for (let parent = node.parent(); parent; parent = parent.parent()) {
-    if (matchesRule(parent, relation) && (!relation.field || isFieldChild(parent, relation.field, child)))
-      return true;
-    if (relation.stopBy !== "end") return false;
-    child = parent;
+  if (relation.stopBy === "end") return matchesInsideAnywhere(node, relation);
+  // Without `stopBy: end`, only the parent counts.
+  const parent = getParent(node);
+  if (!parent || !matchesRule(parent, relation)) return false;
+  return !relation.field || isFieldChild(parent, relation.field, node);
+}
+
+/**
+ * `inside` with `stopBy: end`: an ancestor matches (and, with `field`, the path to the node goes through that
+ * field). Memoised per node, since every candidate of a function or loop body shares the same ancestors:
+ * the answer for a node is its parent's own test, else the parent's answer.
+ */
+function matchesInsideAnywhere(node: SgNode, relation: Relation): boolean {
+  const pending: NodeFacts[] = [];
+  let result = false;
+  for (let current = node; ; ) {
+    const facts = getFacts(current);
+    const known = facts.inside?.get(relation);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    pending.push(facts);
+    const parent = getParent(current);
+    if (!parent) break;
+    if (matchesRule(parent, relation) && (!relation.field || isFieldChild(parent, relation.field, current))) {
+      result = true;
+      break;
+    }
+    current = parent;
   }
-  return false;
+  for (const facts of pending) {
+    facts.inside ??= new Map();
+    facts.inside.set(relation, result);
+  }
+  return result;
 }
 
 function isFieldChild(parent: SgNode, field: string, child: SgNode): boolean {
-  const fieldNode = (parent as { field(name: string): SgNode | null }).field(field);
-  return fieldNode !== null && fieldNode.id() === child.id();
+  const fieldNode = getField(parent, field);
+  if (fieldNode === null) return false;
+  return fieldNode === child || fieldNode.id() === child.id();
 }
 
 function matchesFollows(node: SgNode, relation: Relation): boolean {
-  for (const sibling of node.prevAll()) {
+  for (const sibling of node.prevAll().map(canon)) {
     if (matchesRule(sibling, relation)) return true;
     if (relation.stopBy === undefined || relation.stopBy === "neighbor") return false;
     if (typeof relation.stopBy === "object" && matchesRule(sibling, relation.stopBy)) return false;
@@ -109,9 +243,13 @@ function matchesFollows(node: SgNode, relation: Relation): boolean {
 }
 
 function getNamedPosition(node: SgNode): number | undefined {
-  const siblings = node.parent()?.namedChildren() ?? [];
-  const id = node.id();
-  const index = siblings.findIndex((sibling) => sibling.id() === id);
+  const parent = getParent(node);
+  const siblings = parent ? getNamedChildren(parent) : [];
+  let index = siblings.indexOf(node);
+  if (index === -1) {
+    const id = node.id();
+    index = siblings.findIndex((sibling) => sibling.id() === id);
+  }
   return index === -1 ? undefined : index + 1;
 }
 
@@ -180,27 +318,122 @@ export interface NodeFinder {
  * dominates. The finder fetches the nodes of the kinds a rule starts from once per file (all missing kinds in
  * one query) and checks each rule against them in JavaScript.
  */
-export function createNodeFinder(root: SgNode): NodeFinder {
+export function createNodeFinder(root: SgNode, language?: string): NodeFinder {
   const byKind = new Map<string, SgNode[]>();
+  // The kinds rules asked for in earlier files of this language: fetched together in one walk.
+  let learned: Set<string> | undefined;
+  if (language !== undefined) {
+    learned = learnedKinds.get(language);
+    if (!learned) {
+      learned = new Set();
+      learnedKinds.set(language, learned);
+    }
+  }
   const fetchKinds = (kinds: string[]) => {
-    const missing = kinds.filter((kind) => !byKind.has(kind));
+    if (kinds.every((kind) => byKind.has(kind))) return;
+    if (learned) for (const kind of kinds) learned.add(kind);
+    const missing = (learned ? [...learned] : kinds).filter((kind) => !byKind.has(kind));
     if (missing.length === 0) return;
     for (const kind of missing) byKind.set(kind, []);
-    for (const node of root.findAll({ rule: { any: missing.map((kind) => ({ kind })) } })) {
-      byKind.get(String(node.kind()))?.push(node);
+    for (const found of root.findAll({ rule: { any: missing.map((kind) => ({ kind })) } })) {
+      const node = canon(found);
+      byKind.get(getNodeKind(node))?.push(node);
     }
   };
   return {
     find(rule) {
       // A rule with relations (inside a loop, has an argument…) is selective in ast-grep's native walk; a
       // rule over node kinds alone is answered from the nodes fetched once per kind.
-      const kinds = getRootKinds(rule);
-      if (!kinds) return findMatches(root, rule);
-      fetchKinds(kinds);
-      return kinds.flatMap((kind) => byKind.get(kind) ?? []).filter((node) => matchesRule(node, rule));
+      const kinds = hasRelation(rule) ? undefined : getRootKinds(rule);
+      if (kinds) {
+        fetchKinds(kinds);
+        return kinds.flatMap((kind) => byKind.get(kind) ?? []).filter((node) => matchesRule(node, rule));
+      }
+      const anchors = anchorFirstRules.has(rule) ? getInsideAnchors(rule) : undefined;
+      if (!anchors) return findMatches(root, rule);
+      // Every match lies inside an anchor (a loop body, a handler…): find the anchors first, from the nodes
+      // fetched by kind, and search only their subtrees. A file without loops costs no search at all.
+      const regions: SgNode[] = [];
+      for (const anchor of anchors) {
+        const anchorKinds = getRootKinds(anchor) ?? [];
+        fetchKinds(anchorKinds);
+        for (const kind of anchorKinds) {
+          for (const node of byKind.get(kind) ?? []) {
+            if (!matchesRule(node, anchor)) continue;
+            const region = anchor.field ? getField(node, anchor.field) : node;
+            if (region) regions.push(region);
+          }
+        }
+      }
+      return searchRegions(regions, rule);
     },
   };
 }
+
+const anchorFirstRules = new WeakSet<Rule>();
+
+/**
+ * Marks a rule whose matches all lie inside rare, cheaply found ancestors (loop bodies, per-item callbacks):
+ * the finder then finds those ancestors first and searches only their subtrees, instead of testing every
+ * node of the file for an enclosing loop. Not worth it for common ancestors (every function, a handler).
+ */
+export function anchorFirst(rule: Rule): Rule {
+  anchorFirstRules.add(rule);
+  return rule;
+}
+
+/** Matches of `rule` in the given subtrees, each node once (a subtree inside another is not searched again). */
+function searchRegions(regions: SgNode[], rule: Rule): SgNode[] {
+  if (regions.length === 0) return [];
+  const spans = regions.map((node) => ({ node, ...getSpan(node) }));
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const matches: SgNode[] = [];
+  const seen = new Set<number>();
+  let maxEnd = -1;
+  let maxStart = -1;
+  for (const span of spans) {
+    // Strictly inside a searched subtree: already covered (equal spans are searched; duplicates are dropped).
+    if (span.end <= maxEnd && (span.start > maxStart || span.end < maxEnd)) continue;
+    if (span.end > maxEnd) {
+      maxEnd = span.end;
+      maxStart = span.start;
+    }
+    for (const match of findMatches(span.node, rule)) {
+      const id = match.id();
+      if (seen.has(id)) continue;
+      seen.add(id);
+      matches.push(match);
+    }
+  }
+  return matches;
+}
+
+const anchorsCache = new WeakMap<Rule, Relation[] | null>();
+
+/**
+ * `inside` relations of which every match of `rule` satisfies at least one (with the kinds their ancestor can
+ * have), or undefined when the rule does not say.
+ */
+function getInsideAnchors(rule: Rule): Relation[] | undefined {
+  const cached = anchorsCache.get(rule);
+  if (cached !== undefined) return cached ?? undefined;
+  let anchors: Relation[] | undefined;
+  if (rule.inside && getRootKinds(rule.inside)) anchors = [rule.inside];
+  else if (rule.any) {
+    const lists = rule.any.map(getInsideAnchors);
+    if (lists.every((list) => list !== undefined)) anchors = lists.flat() as Relation[];
+  }
+  if (!anchors && rule.all) {
+    for (const part of rule.all) {
+      anchors = getInsideAnchors(part);
+      if (anchors) break;
+    }
+  }
+  anchorsCache.set(rule, anchors ?? null);
+  return anchors;
+}
+
+const learnedKinds = new Map<string, Set<string>>();
 
 const relationCache = new WeakMap<Rule, boolean>();
 
@@ -227,7 +460,7 @@ const rootKindSetCache = new WeakMap<Rule, Set<string> | null>();
 function getRootKindSet(rule: Rule): Set<string> | undefined {
   let set = rootKindSetCache.get(rule);
   if (set === undefined) {
-    const kinds = getRootKinds(rule);
+    const kinds = hasRelation(rule) ? undefined : getRootKinds(rule);
     set = kinds ? new Set(kinds) : null;
     rootKindSetCache.set(rule, set);
   }

@@ -1,6 +1,7 @@
 import type { Rule } from "@ast-grep/napi";
 import { loopBodyRule, type ParsedLanguage } from "./context-rules.js";
 import type { Detector } from "./detector.js";
+import { anchorFirst } from "./find-matches.js";
 import { findRuleHits } from "./find-rule-hits.js";
 import { matchesAllPatterns } from "./prefilter.js";
 
@@ -30,6 +31,7 @@ const jsPagedArgument: Rule = {
   has: { field: "key", regex: "^(take|limit|cursor|skip|offset|after|pageToken)$" },
 };
 
+// Every match is inside a loop body or a per-item callback: the finder looks for those first.
 const rules: Record<ParsedLanguage, Rule> = {
   js: {
     any: [
@@ -122,6 +124,27 @@ const rules: Record<ParsedLanguage, Rule> = {
   },
 };
 
+/**
+ * Necessary for any match: a loop keyword (`do … while` and comprehensions included), or a per-item callback
+ * (an arrow/function/lambda passed to an iteration method).
+ */
+const loopKeyword = /\b(for|while)\b/;
+const iterationMethod = /\b(forEach|map|flatMap|reduce|filter|some|every|each|mapSeries|eachSeries|peek)\b/;
+const callback = /=>|->|\bfunction\b/;
+const mayLoop = (text: string): boolean =>
+  loopKeyword.test(text) || (iterationMethod.test(text) && callback.test(text));
+
+/** Literal parts of the Python rule's call regexes: one of them occurs in the text of any match. */
+const pythonIoCall =
+  /requests\.|httpx\.|session\.|client\.|\.objects\.|\.(execute|fetch|scalar|query)|urllib\.request\.urlopen/;
+
+const anchoredRules: Record<ParsedLanguage, Rule> = {
+  js: anchorFirst(rules.js),
+  python: anchorFirst(rules.python),
+  go: anchorFirst(rules.go),
+  java: anchorFirst(rules.java),
+};
+
 export const nPlusOne: Detector = {
   id: "n-plus-one",
   languages: ["javascript", "typescript", "tsx", "python", "go", "java"],
@@ -139,5 +162,10 @@ export const nPlusOne: Detector = {
     /\b(for|while|forEach|map|flatMap|reduce)\b/,
     /\b(query|execute|exec|raw|find\w*|count\w*|aggregate|save|insert|update\w*|create|upsert|destroy|delete\w*|get|post|put|patch|request|fetch\w*|axios|got|select|first|Query\w*|Exec\w*|First|Find|Take|Scan|Get|Post|Do|objects|scalars?|urlopen)\b/,
   ]),
-  detect: (input) => findRuleHits(input, rules),
+  // Checked before parsing: a file without a loop (or per-item callback) and, in Python, without one of the
+  // calls the rule knows, cannot match, so it is not parsed for this detector.
+  detect: (input) =>
+    mayLoop(input.text) && (input.language !== "python" || pythonIoCall.test(input.text))
+      ? findRuleHits(input, anchoredRules)
+      : [],
 };

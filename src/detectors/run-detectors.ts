@@ -5,7 +5,7 @@ import type { Finding } from "../review/finding.js";
 import { ensureAstGrepLanguages, toAstGrepLanguage } from "./ast-grep-languages.js";
 import { detectLanguage, isMigrationPath } from "./detect-language.js";
 import type { Detector, DetectorHit, DetectorInput, DetectorLanguage } from "./detector.js";
-import { createNodeFinder, type NodeFinder } from "./find-matches.js";
+import { beginTreeScope, createNodeFinder, endTreeScope, type NodeFinder } from "./find-matches.js";
 import { detectorRegistry } from "./registry.js";
 
 /** Files larger than this (new side as far as the patch shows it) are not analysed: generated or vendored code. */
@@ -48,15 +48,33 @@ function runFileDetectors(
   if (text.length > maxTextLength) return [];
   const input = createInput(file.path, language, text);
   const findings: Finding[] = [];
-  for (const detector of applicable) {
-    if (!detector.prefilter(text)) continue;
+  // Nodes of this file's tree are cached by id while its detectors run (see find-matches.ts).
+  beginTreeScope();
+  try {
+    for (const detector of applicable) findings.push(...runDetector(file, detector, input, text, onError));
+  } finally {
+    endTreeScope();
+  }
+  return findings;
+}
+
+function runDetector(
+  file: FileLineIndex,
+  detector: Detector,
+  input: DetectorInput,
+  text: string,
+  onError: RunDetectorsOptions["onError"],
+): Finding[] {
+  const findings: Finding[] = [];
+  {
+    if (!detector.prefilter(text)) return findings;
     let hits: DetectorHit[];
     try {
       hits = detector.detect(input);
     } catch (error) {
       // A detector bug or a grammar edge case must not cost the review: skip this detector for this file.
       onError?.(new Error(`Detector ${detector.id} failed on ${file.path}`, { cause: error }));
-      continue;
+      return findings;
     }
     findings.push(...toFindings(file, detector, removeContainedHits(hits), text));
   }
@@ -88,7 +106,7 @@ function createInput(path: string, language: DetectorLanguage, text: string): De
     findNodes(rule) {
       const tree = this.getRoot();
       if (!tree) return [];
-      finder ??= createNodeFinder(tree);
+      finder ??= createNodeFinder(tree, language);
       return finder.find(rule);
     },
   };
