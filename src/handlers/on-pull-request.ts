@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { loadRepoConfig } from "../config/load-repo-config.js";
 import type { ReviewJob } from "../queue/review-job.js";
 import type { HandlerDeps } from "./handler-deps.js";
 
@@ -13,8 +14,8 @@ type PullRequestContext = Context<
 
 /**
  * `pull_request` opened / reopened / synchronize / ready_for_review: guard clauses, then enqueue an
- * automatic review of the head. Drafts are enqueued only if the repository opts in (decided by the
- * worker from .github/architect.yml), so here they are skipped unless ready_for_review.
+ * automatic review of the head. Drafts are enqueued only if the repository opts in
+ * (`auto_review.drafts` in .github/architect.yml); the worker applies the rest of the configuration.
  */
 export async function onPullRequest(context: PullRequestContext, deps: HandlerDeps): Promise<void> {
   const { payload } = context;
@@ -30,7 +31,11 @@ export async function onPullRequest(context: PullRequestContext, deps: HandlerDe
   }
   if (pull.state !== "open") return log.debug("Skipped: pull request is closed");
   if (pull.user?.type === "Bot") return log.debug(`Skipped: opened by the bot ${pull.user.login}`);
-  if (pull.draft && payload.action !== "ready_for_review") return log.debug("Skipped: draft");
+  if (pull.draft && payload.action !== "ready_for_review") {
+    // Drafts are reviewed only when the repository opts in: one configuration read, for drafts only.
+    const config = await loadRepoConfig(context);
+    if (!config.ok || !config.config.auto_review.drafts) return log.debug("Skipped: draft");
+  }
 
   const job: ReviewJob = {
     installationId: payload.installation.id,

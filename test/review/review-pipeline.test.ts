@@ -194,7 +194,6 @@ describe("the review pipeline", () => {
   });
 
   it.each([
-    { name: "a draft", payload: () => buildPullRequestEvent("opened", { draft: true }) },
     {
       name: "a pull request opened by a bot",
       payload: () => buildPullRequestEvent("opened", { userType: "Bot" }),
@@ -207,6 +206,44 @@ describe("the review pipeline", () => {
     await app.idle();
     expect(github.captured.bodies.size).toBe(0);
     expect(app.outcomes).toEqual([]);
+  });
+
+  it("skips a draft after reading only the configuration", async () => {
+    app = await createTestApp();
+    const github = createGitHubMock();
+    github.noRepoConfig();
+    await app.probot.receive({
+      id: "delivery-draft",
+      name: "pull_request",
+      payload: buildPullRequestEvent("opened", { draft: true }),
+    } as never);
+    await app.idle();
+    expect(github.captured.bodies.size).toBe(0);
+    expect(app.outcomes).toEqual([]);
+    expect(github.scope.pendingMocks()).toEqual([]);
+  });
+
+  it("reviews a draft when the repository opts in (auto_review.drafts)", async () => {
+    app = await createTestApp();
+    const github = createGitHubMock();
+    const config = "auto_review:\n  drafts: true\n";
+    github.repoConfig(config);
+    github
+      .listCheckRuns()
+      .createCheckRun()
+      .getPull({ draft: true })
+      .repoConfig(config)
+      .listFiles([usersFile]);
+    github.listReviews().listReviewComments().createReview().updateCheckRun();
+    createAnthropicMock().answer("ok", [sqlInjection]);
+    await app.probot.receive({
+      id: "delivery-draft-on",
+      name: "pull_request",
+      payload: buildPullRequestEvent("opened", { draft: true }),
+    } as never);
+    await app.idle();
+    expect(app.outcomes).toEqual(["posted"]);
+    expect(github.scope.pendingMocks()).toEqual([]);
   });
 
   it("reviews on /architect: 👀 at once, the review, then 🚀", async () => {
