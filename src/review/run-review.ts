@@ -110,7 +110,12 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
   const pullRef = { ...repo, pullNumber: job.pullNumber };
 
   // 1. Start the check run "Backend Architect" on the head SHA (or take over an unfinished one).
-  const checkRunId = await startCheckRun(octokit, { ...repo, job, appId: deps.identity?.appId });
+  const started = await startCheckRun(octokit, { ...repo, job, appId: deps.identity?.appId });
+  if (started.alreadyReviewed) {
+    log.info({ checkRunId: started.id }, "This review already completed; nothing to do");
+    return "already-posted";
+  }
+  const checkRunId = started.id;
   const complete = (
     conclusion: CheckConclusion,
     output: CheckOutput,

@@ -398,3 +398,36 @@ describe("the review pipeline", () => {
     );
   });
 });
+
+describe("a review that already completed", () => {
+  afterEach(() => nock.cleanAll());
+
+  it("is not run again when the same head is delivered after a restart (its check run carries the marker)", async () => {
+    nock.disableNetConnect();
+    const app = await createTestApp();
+    const github = createGitHubMock();
+    github.listCheckRuns([
+      {
+        id: 5001,
+        status: "completed",
+        conclusion: "success",
+        external_id: `42/auto:${headSha}`,
+        output: {
+          summary: `No findings.\n\n<!-- backend-architect:review sha=${headSha} key=auto:${headSha} -->`,
+        },
+      },
+    ]);
+    const model = createAnthropicMock();
+    await app.probot.receive({
+      id: "delivery-again",
+      name: "pull_request",
+      payload: buildPullRequestEvent("opened"),
+    } as never);
+    await app.idle();
+    await app.close();
+    expect(app.outcomes).toEqual(["already-posted"]);
+    expect(github.captured.bodies.size).toBe(0);
+    expect(model.requests).toEqual([]);
+    expect(github.scope.pendingMocks()).toEqual([]);
+  });
+});
