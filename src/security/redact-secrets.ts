@@ -95,15 +95,24 @@ export async function redactSecrets(
 ): Promise<{ files: FileLineIndex[]; findings: Finding[] }> {
   const findings: Finding[] = [];
   const redactedFiles: FileLineIndex[] = [];
-  for (const file of files) {
-    const result = await redactFile(file);
+  const scans = files.map(scanFile);
+  const secretlintDetections = await detectWithSecretlintInBatches(scans);
+  scans.forEach((scan, i) => {
+    const result = redactFile(scan, secretlintDetections[i] ?? []);
     redactedFiles.push(result.file);
     findings.push(...result.findings);
-  }
+  });
   return { files: redactedFiles, findings };
 }
 
-async function redactFile(file: FileLineIndex): Promise<{ file: FileLineIndex; findings: Finding[] }> {
+interface FileScan {
+  file: FileLineIndex;
+  scanned: ScannedLine[];
+  /** The scanned lines joined with "\n" (empty when there is nothing to scan). */
+  content: string;
+}
+
+function scanFile(file: FileLineIndex): FileScan {
   const scanned: ScannedLine[] = [];
   let offset = 0;
   file.hunks.forEach((hunk, hunkIndex) => {
@@ -113,13 +122,67 @@ async function redactFile(file: FileLineIndex): Promise<{ file: FileLineIndex; f
       offset += line.text.length + 1;
     });
   });
-  // Context-only files have nothing this change wrote or removed; a deleted-only file (a removed file)
-  // is still scanned: its lines go to the model too.
+  return { file, scanned, content: scanned.map((s) => s.line.text).join("\n") };
+}
+
+/** Files per secretlint call, and characters: secretlint sets its rules up anew on every call. */
+const batchFiles = 50;
+const batchChars = 400_000;
+/** Between two files' text in one call: a blank line, so that no single-line rule spans two files. */
+const fileSeparator = "\n\n";
+
+/**
+ * secretlint over many files per call (it registers its rule preset on every call, a fixed cost that
+ * dominated one-file calls); each detection is given back to its file, in that file's offsets. A
+ * detection that would span two files is dropped.
+ */
+async function detectWithSecretlintInBatches(scans: FileScan[]): Promise<Detection[][]> {
+  const out: Detection[][] = scans.map(() => []);
+  let batch: number[] = [];
+  let chars = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const starts: number[] = [];
+    let at = 0;
+    for (const i of batch) {
+      starts.push(at);
+      at += scans[i]!.content.length + fileSeparator.length;
+    }
+    const joined = batch.map((i) => scans[i]!.content).join(fileSeparator);
+    for (const detection of await detectWithSecretlint("pull-request-files", joined)) {
+      let k = starts.length - 1;
+      while (k > 0 && starts[k]! > detection.start) k -= 1;
+      const index = batch[k]!;
+      const start = detection.start - starts[k]!;
+      const end = detection.end - starts[k]!;
+      if (end > scans[index]!.content.length) continue;
+      out[index]!.push({ ...detection, start, end });
+    }
+    batch = [];
+    chars = 0;
+  };
+  for (let i = 0; i < scans.length; i += 1) {
+    const scan = scans[i]!;
+    // Context-only files have nothing this change wrote or removed; a deleted-only file (a removed
+    // file) is still scanned: its lines go to the model too.
+    if (scan.scanned.length === 0) continue;
+    if (batch.length >= batchFiles || chars + scan.content.length > batchChars) await flush();
+    batch.push(i);
+    chars += scan.content.length;
+  }
+  await flush();
+  return out;
+}
+
+function redactFile(
+  scan: FileScan,
+  secretlintDetections: Detection[],
+): { file: FileLineIndex; findings: Finding[] } {
+  const { file, scanned, content } = scan;
   if (scanned.length === 0) return { file, findings: [] };
-  const content = scanned.map((s) => s.line.text).join("\n");
 
   const detections = mergeOverlapping([
-    ...(await detectWithSecretlint(file.path, content)),
+    ...secretlintDetections,
     ...scanned.flatMap((s) =>
       findHeuristicSecrets(s.line.text).map((h) => ({
         ...h,
