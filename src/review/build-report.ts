@@ -164,10 +164,21 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     "",
     "</details>",
   );
-  // Every file is named: as many as fit in the summary (which ends with the configuration), the rest
-  // in the output's text. Only past both of GitHub's 64 KB limits does the list say how many are unnamed.
   const head = lines.slice(0, lines.indexOf("### What was read") + 2).join("\n");
   const tail = lines.slice(lines.indexOf("### What was read") + 2).join("\n");
+  return { title: buildCheckTitle(report), ...fitFileListing({ head, listing, tail }) };
+}
+
+/**
+ * Every file is named: as many lines of `listing` as fit in the summary (between `head` and `tail`), the
+ * rest in the output's text. Only past both of GitHub's 64 KB limits does the list say how many are unnamed.
+ */
+function fitFileListing(params: {
+  head: string;
+  listing: string[];
+  tail: string;
+}): Omit<CheckOutput, "title"> {
+  const { head, listing, tail } = params;
   const budget = outputBudgetBytes - Buffer.byteLength(head) - Buffer.byteLength(tail) - 200;
   const { taken, rest } = takeLines(listing, budget);
   const summary = [
@@ -178,7 +189,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
   ]
     .filter((part) => part !== "")
     .join("\n");
-  if (rest.length === 0) return { title: buildCheckTitle(report), summary };
+  if (rest.length === 0) return { summary };
   const more = takeLines(rest, outputBudgetBytes - 200);
   const unlisted = more.rest.filter((line) => line.startsWith("- ")).length;
   const text = [
@@ -190,7 +201,22 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
   ]
     .filter((part) => part !== "")
     .join("\n");
-  return { title: buildCheckTitle(report), summary, text };
+  return { summary, text };
+}
+
+/** The check run of a pull request without server-side code: why, and every file left out. */
+export function buildNoServerCodeOutput(params: {
+  total: number;
+  leftOut: { path: string; reason: string }[];
+}): CheckOutput {
+  return {
+    title: "No server-side code to review",
+    ...fitFileListing({
+      head: `None of the ${params.total} changed files is server-side code, so nothing was sent to the model.\n`,
+      listing: listWithReasons(params.leftOut),
+      tail: "",
+    }),
+  };
 }
 
 const outputBudgetBytes = 65_000;

@@ -32,6 +32,7 @@ import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
   buildCheckOutput,
+  buildNoServerCodeOutput,
   buildReviewBody,
   getConclusion,
   type ReviewReport,
@@ -158,13 +159,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const changedFiles = await listPullFiles(octokit, pullRef);
     const prepared = prepareFiles({ files: changedFiles, config });
     if (prepared.indexes.size === 0) {
-      await complete("skipped", {
-        title: "No server-side code to review",
-        summary: `None of the ${changedFiles.length} changed files is server-side code, so nothing was sent to the model.\n\n${prepared.leftOut
-          .slice(0, 200)
-          .map((f) => `- \`${f.path}\` — ${f.reason}`)
-          .join("\n")}`,
-      });
+      await complete(
+        "skipped",
+        buildNoServerCodeOutput({ total: changedFiles.length, leftOut: prepared.leftOut }),
+      );
       return "skipped";
     }
 
