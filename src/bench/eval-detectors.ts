@@ -10,7 +10,7 @@ import { detectorIds } from "../detectors/registry.js";
 import { runDetectors } from "../detectors/run-detectors.js";
 import { buildLineIndex } from "../diff/line-index.js";
 import { parsePatch } from "../diff/parse-patch.js";
-import type { Finding } from "../review/finding.js";
+import type { Finding } from "../findings/finding.js";
 
 interface Expectation {
   ruleId: string;

@@ -1,5 +1,5 @@
 import type { LeftOutFile } from "../diff/select-server-files.js";
-import { isAtLeast } from "../review/finding.js";
+import { isAtLeast } from "../findings/finding.js";
 import type { ReconciledFinding } from "../review/reconcile-findings.js";
 import type { FailOn } from "./parse-review-args.js";
 import type { LocalModelRun, LocalReview } from "./review-local-change.js";

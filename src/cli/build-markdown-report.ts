@@ -1,4 +1,4 @@
-import { severities } from "../review/finding.js";
+import { severities } from "../findings/finding.js";
 import type { ReconciledFinding } from "../review/reconcile-findings.js";
 import { renderFindingListItem } from "../review/render-finding.js";
 import type { LocalReport } from "./build-local-report.js";

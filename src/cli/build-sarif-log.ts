@@ -1,5 +1,5 @@
 import { detectorRegistry } from "../detectors/registry.js";
-import { type Category, getSeverityRank, type Severity } from "../review/finding.js";
+import { type Category, getSeverityRank, type Severity } from "../findings/finding.js";
 import type { ReconciledFinding } from "../review/reconcile-findings.js";
 import type { LocalReport } from "./build-local-report.js";
 

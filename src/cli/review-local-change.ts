@@ -1,11 +1,11 @@
 import { getPathInstructions, type RepoConfig } from "../config/repo-config.js";
 import { runDetectors } from "../detectors/run-detectors.js";
 import type { LeftOutFile } from "../diff/select-server-files.js";
+import { type Finding, getSeverityRank } from "../findings/finding.js";
 import { estimateCostUsd } from "../model/prices.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import { askModel } from "../review/ask-model.js";
 import { describeError } from "../review/describe-error.js";
-import { type Finding, getSeverityRank } from "../review/finding.js";
 import { prepareFiles } from "../review/prepare-files.js";
 import { type ReconciledFinding, reconcileFindings } from "../review/reconcile-findings.js";
 import { redactSecrets } from "../security/redact-secrets.js";

@@ -1,4 +1,4 @@
-import type { Category } from "../review/finding.js";
+import type { Category } from "../findings/finding.js";
 
 /** The categories a comment can focus a review on: `/architect security`. */
 export const focusWords = [

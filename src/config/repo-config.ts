@@ -1,7 +1,7 @@
 import picomatch from "picomatch";
 import { stringify } from "yaml";
 import { z } from "zod";
-import { categories, severities } from "../review/finding.js";
+import { categories, severities } from "../findings/finding.js";
 
 /**
  * Repository configuration: `.github/architect.yml`, keys in snake_case exactly as users write them.

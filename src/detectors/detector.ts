@@ -1,5 +1,5 @@
 import type { Rule, SgNode } from "@ast-grep/napi";
-import type { Category, Severity } from "../review/finding.js";
+import type { Category, Severity } from "../findings/finding.js";
 
 /** The languages the detectors understand; `sql` covers `.sql` files (migrations and queries). */
 export const detectorLanguages = ["javascript", "typescript", "tsx", "python", "go", "java", "sql"] as const;

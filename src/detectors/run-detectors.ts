@@ -1,7 +1,7 @@
 import { parse, type SgNode } from "@ast-grep/napi";
 import { buildNewSideText } from "../diff/build-new-side-text.js";
 import type { FileLineIndex } from "../diff/line-index.js";
-import type { Finding } from "../review/finding.js";
+import type { Finding } from "../findings/finding.js";
 import { ensureAstGrepLanguages, toAstGrepLanguage } from "./ast-grep-languages.js";
 import { detectLanguage, isMigrationPath } from "./detect-language.js";
 import type { Detector, DetectorHit, DetectorInput, DetectorLanguage } from "./detector.js";

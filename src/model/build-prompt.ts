@@ -1,6 +1,6 @@
 import type { TextBlockParam } from "@anthropic-ai/sdk/resources/messages";
 import type { Hunk } from "../diff/parse-patch.js";
-import type { Category, Finding } from "../review/finding.js";
+import type { Category, Finding } from "../findings/finding.js";
 import { fenceUntrusted } from "../security/fence-untrusted.js";
 import { sanitizeUntrustedText } from "../security/sanitize-untrusted-text.js";
 import { renderFile } from "./render-diff.js";

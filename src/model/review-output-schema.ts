@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { categorySchema, type Finding, severitySchema } from "../review/finding.js";
+import { categorySchema, type Finding, severitySchema } from "../findings/finding.js";
 
 /** One finding as the model reports it (snake_case, like the tool schema it is given). */
 export const modelFindingSchema = z.object({

@@ -1,4 +1,4 @@
-import type { Category } from "../review/finding.js";
+import type { Category } from "../findings/finding.js";
 
 /**
  * The reviewer's standing instructions: a senior backend architect reviewing a diff. Written from the

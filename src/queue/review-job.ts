@@ -1,4 +1,4 @@
-import type { Category } from "../review/finding.js";
+import type { Category } from "../findings/finding.js";
 
 /** What started a review. */
 export type ReviewTrigger = "push" | "comment" | "rerun";

@@ -2,11 +2,11 @@ import { estimateTokens, type TokenCalibrator } from "../budget/estimate-tokens.
 import { packChunks, type SkippedFile } from "../budget/pack-chunks.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import type { Hunk } from "../diff/parse-patch.js";
+import type { Category, Finding } from "../findings/finding.js";
 import { buildPrompt } from "../model/build-prompt.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import type { RejectedFinding } from "../model/review-output-schema.js";
 import { sanitizeCodeLine } from "../security/sanitize-code-line.js";
-import type { Category, Finding } from "./finding.js";
 
 export interface ModelReview {
   summaries: string[];

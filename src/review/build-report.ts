@@ -1,9 +1,9 @@
 import { type RepoConfig, renderEffectiveConfig } from "../config/repo-config.js";
 import type { LeftOutFile } from "../diff/select-server-files.js";
+import { categories, type Finding, isAtLeast, type Severity, severities } from "../findings/finding.js";
 import type { CheckAnnotation, CheckConclusion, CheckOutput } from "../github/checks.js";
 import type { ModelUsage } from "../model/review-model.js";
 import type { RejectedFinding } from "../model/review-output-schema.js";
-import { categories, type Finding, isAtLeast, type Severity, severities } from "./finding.js";
 import type { PlacedFindings } from "./place-findings.js";
 import { renderFindingListItem } from "./render-finding.js";
 

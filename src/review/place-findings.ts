@@ -1,6 +1,6 @@
 import { type FileLineIndex, isCommentable, isCommentableRange } from "../diff/line-index.js";
+import { type Finding, getSeverityRank, isAtLeast, type Severity } from "../findings/finding.js";
 import type { ReviewCommentInput } from "../github/reviews.js";
-import { type Finding, getSeverityRank, isAtLeast, type Severity } from "./finding.js";
 
 export interface InlinePlacement {
   finding: Finding;

@@ -1,8 +1,8 @@
 import { type FileLineIndex, getNewLineText } from "../diff/line-index.js";
+import { type Finding, getSeverityRank } from "../findings/finding.js";
+import { fingerprintFinding } from "../findings/fingerprint.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { anchorByEvidence } from "./anchor-by-evidence.js";
-import { type Finding, getSeverityRank } from "./finding.js";
-import { fingerprintFinding } from "./fingerprint.js";
 
 export interface ReconciledFinding extends Finding {
   fingerprint: string;

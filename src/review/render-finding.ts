@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "./finding.js";
+import type { Finding, Severity } from "../findings/finding.js";
 
 const severityLabel: Record<Severity, string> = {
   critical: "🔴 Critical",

@@ -10,6 +10,13 @@ import {
 import { runDetectors } from "../detectors/run-detectors.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { buildLineIndex } from "../diff/line-index.js";
+import type { Finding } from "../findings/finding.js";
+import {
+  buildFindingMarker,
+  buildReviewMarker,
+  parseFindingMarkers,
+  parseReviewMarker,
+} from "../findings/fingerprint.js";
 import {
   type CheckConclusion,
   type CheckOutput,
@@ -38,13 +45,6 @@ import {
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
-import type { Finding } from "./finding.js";
-import {
-  buildFindingMarker,
-  buildReviewMarker,
-  parseFindingMarkers,
-  parseReviewMarker,
-} from "./fingerprint.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { prepareFiles } from "./prepare-files.js";
 import { reconcileFindings } from "./reconcile-findings.js";

@@ -1,7 +1,7 @@
+import { parseReviewMarker } from "../findings/fingerprint.js";
 import { createCheckRun, listCheckRunsForRef, updateCheckRunProgress } from "../github/checks.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { ReviewJob } from "../queue/review-job.js";
-import { parseReviewMarker } from "./fingerprint.js";
 
 const startingTitle = "Reviewing the server-side changes";
 

@@ -4,7 +4,7 @@ import { creator as recommendedPreset } from "@secretlint/secretlint-rule-preset
 import type { SecretLintCoreConfig, SecretLintCoreResultMessage } from "@secretlint/types";
 import type { FileLineIndex } from "../diff/line-index.js";
 import type { DiffLine, Hunk } from "../diff/parse-patch.js";
-import type { Finding } from "../review/finding.js";
+import type { Finding } from "../findings/finding.js";
 import { findHeuristicSecrets } from "./find-heuristic-secrets.js";
 
 // secretlint 12 profiles every run with performance marks that it keeps for ever, and its observer

@@ -7,7 +7,7 @@ import {
   normalizeTitle,
   parseFindingMarkers,
   parseReviewMarker,
-} from "../../src/review/fingerprint.js";
+} from "../../src/findings/fingerprint.js";
 
 const sha = "0123456789abcdef0123456789abcdef01234567";
 const base = { category: "security", path: "src/routes/users.ts", title: "SQL injection in user lookup" };
