@@ -19,7 +19,17 @@ export interface ReviewReport {
   findings: Finding[];
   placed: PlacedFindings;
   /** Findings of earlier reviews: still on the diff / gone with their code. */
-  history: { stillOpen: number; resolved: number; alreadyPosted: number };
+  history: {
+    stillOpen: number;
+    resolved: number;
+    alreadyPosted: number;
+    /** Findings people dismissed on an earlier review (👎, a reply, a resolved thread): not posted again. */
+    dismissed?: number;
+    /** Findings silenced by an `architect-ignore:` comment in the code. */
+    suppressed?: number;
+    /** What could not be read about earlier findings. */
+    notes?: string[];
+  };
   model:
     | {
         status: "ran";
@@ -115,6 +125,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
       `Since the last review: ${plural(report.findings.length - history.alreadyPosted, "new finding")}, ${history.stillOpen} still open, ${history.resolved} resolved.`,
     );
   }
+  lines.push(...buildVerdictLines(history));
 
   lines.push("", `### What was read`, `Review: ${report.scope.mode} — ${report.scope.reason}.`);
   const listing = buildFileListing(report);
@@ -318,4 +329,18 @@ export function buildReviewBody(params: { report: ReviewReport; summary: string;
   );
   parts.push(params.marker);
   return parts.join("\n\n");
+}
+
+/** Dismissed and suppressed findings, and what could not be read about them (check run output). */
+function buildVerdictLines(history: ReviewReport["history"]): string[] {
+  const lines: string[] = [];
+  if (history.dismissed)
+    lines.push(`${plural(history.dismissed, "finding")} dismissed earlier, not repeated.`);
+  if (history.suppressed) {
+    lines.push(
+      `${plural(history.suppressed, "finding")} suppressed by \`architect-ignore\` comments in the code.`,
+    );
+  }
+  for (const note of history.notes ?? []) lines.push(`> ℹ️ Not known: ${note}.`);
+  return lines.length > 0 ? ["", ...lines] : [];
 }

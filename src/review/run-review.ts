@@ -35,6 +35,7 @@ import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { redactSecrets } from "../security/redact-secrets.js";
+import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -45,9 +46,10 @@ import {
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
+import { type EarlierFindings, loadEarlierFindings } from "./load-earlier-findings.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { prepareFiles } from "./prepare-files.js";
-import { reconcileFindings } from "./reconcile-findings.js";
+import { type ReconciledFinding, reconcileFindings } from "./reconcile-findings.js";
 import { renderCommentBody } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
@@ -58,6 +60,8 @@ export interface ReviewMetricsHooks {
   onModelUsage?(usage: ModelUsage, costUsd: number): void;
   onAnchorDisagreements?(count: number): void;
   onFindingsPosted?(findings: Finding[]): void;
+  /** This app's earlier line comments on a pull request, with their 👍/👎 counts. */
+  onEarlierFindingsSeen?(findings: EarlierFindings["findings"]): void;
 }
 
 export interface ReviewDeps {
@@ -167,7 +171,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
 
     // 5. Learn from earlier reviews: what was posted, what is still open, and the last reviewed head.
-    const history = await loadHistory(octokit, { ...pullRef, job, identity: deps.identity ?? {} });
+    const history = await loadHistory(octokit, {
+      ...pullRef,
+      job,
+      identity: deps.identity ?? {},
+      pullAuthor: pull.author,
+      log,
+    });
     if (history.alreadyPostedForKey) {
       await complete("neutral", {
         title: "Already reviewed",
@@ -242,6 +252,11 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       modelFindings: modelReview?.findings ?? [],
       indexes: scope.indexes,
       repo,
+      previousPaths: new Map(
+        changedFiles.flatMap((f) =>
+          f.previous_filename ? [[f.filename, f.previous_filename] as const] : [],
+        ),
+      ),
     });
     deps.metrics?.onAnchorDisagreements?.(reconciled.anchorDisagreements);
     if (reconciled.anchorDisagreements > 0) {
@@ -250,7 +265,9 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         "Model line numbers disagreed with the quoted code",
       );
     }
-    const fresh = reconciled.findings.filter((f) => !history.openFingerprints.has(f.fingerprint));
+    const verdicts = applyEarlierVerdicts(reconciled.findings, history.earlier);
+    deps.metrics?.onEarlierFindingsSeen?.(history.earlier.findings);
+    const fresh = verdicts.fresh;
 
     // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
     const placed = placeFindings(fresh, prepared.indexes, {
@@ -266,12 +283,14 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       notShownToModel: modelReview
         ? modelReview.skipped.map((s) => ({ path: s.path, reason: s.reason }))
         : [],
-      findings: reconciled.findings,
+      findings: verdicts.reported,
       placed,
       history: {
         stillOpen: history.stillOpen,
         resolved: history.resolved,
-        alreadyPosted: reconciled.findings.length - fresh.length,
+        alreadyPosted: verdicts.alreadyPosted,
+        dismissed: verdicts.dismissed,
+        notes: history.earlier.notes,
       },
       model: modelReview
         ? {
@@ -331,7 +350,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       conclusion,
       { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
       {
-        annotations: buildAnnotations(reconciled.findings, new Set(prepared.indexes.keys())),
+        annotations: buildAnnotations(verdicts.reported, new Set(prepared.indexes.keys())),
       },
     );
     return outcome;
@@ -386,6 +405,8 @@ interface History {
   openFingerprints: Set<string>;
   stillOpen: number;
   resolved: number;
+  /** Earlier line comments of this app, with what people said about them. */
+  earlier: EarlierFindings;
 }
 
 async function loadHistory(
@@ -396,6 +417,8 @@ async function loadHistory(
     pullNumber: number;
     job: ReviewJob;
     identity: { botLogin?: string | undefined; appId?: number | undefined };
+    pullAuthor: string;
+    log: Logger;
   },
 ): Promise<History> {
   const { botLogin, appId } = params.identity;
@@ -438,6 +461,7 @@ async function loadHistory(
     openFingerprints,
     stillOpen,
     resolved,
+    earlier: await loadEarlierFindings(octokit, { ...params, comments, isOurs }),
   };
 }
 
@@ -498,7 +522,7 @@ async function postReview(
       placement,
       renderCommentBody(placement.finding, {
         suggestionApplies: placement.suggestionApplies,
-        marker: buildFindingMarker((placement.finding as Finding & { fingerprint: string }).fingerprint),
+        marker: buildFindingMarkers(placement.finding as ReconciledFinding),
       }),
     ),
   );
@@ -523,6 +547,11 @@ async function postReview(
       comments: [],
     });
   }
+}
+
+/** One hidden marker per identity key: a later review tells category keys from rule keys. */
+function buildFindingMarkers(finding: ReconciledFinding): string {
+  return finding.identity.keys.map(buildFindingMarker).join("");
 }
 
 export type { RepoConfig };

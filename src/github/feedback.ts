@@ -1,0 +1,103 @@
+import type { GitHubClient } from "./github-client.js";
+
+export interface CommentReaction {
+  login: string;
+  content: "+1" | "-1";
+}
+
+/** Who reacted 👍 or 👎 to one review comment (all pages). GitHub sends no webhook for reactions. */
+export async function listCommentVotes(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; commentId: number; content: "+1" | "-1" },
+): Promise<CommentReaction[]> {
+  try {
+    const reactions = await octokit.paginate(octokit.rest.reactions.listForPullRequestReviewComment, {
+      owner: params.owner,
+      repo: params.repo,
+      comment_id: params.commentId,
+      content: params.content,
+      per_page: 100,
+    });
+    return reactions.flatMap((reaction) =>
+      reaction.user?.login && reaction.content === params.content
+        ? [{ login: reaction.user.login, content: params.content }]
+        : [],
+    );
+  } catch (error) {
+    throw new Error(
+      `Failed to list the reactions on review comment ${params.commentId} of ${params.owner}/${params.repo}`,
+      { cause: error },
+    );
+  }
+}
+
+export interface ReviewThread {
+  isResolved: boolean;
+  /** Database ids of the thread's comments (the first one is the thread's root). */
+  commentIds: number[];
+}
+
+const threadsQuery = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { isResolved comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`;
+
+interface ThreadsResponse {
+  repository: {
+    pullRequest: {
+      reviewThreads: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: { isResolved: boolean; comments: { nodes: { databaseId: number | null }[] } }[];
+      } | null;
+    } | null;
+  } | null;
+}
+
+/**
+ * The pull request's review threads and whether each is resolved: this state exists only in GraphQL.
+ * At most 10 pages (1,000 threads).
+ */
+export async function listReviewThreads(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; pullNumber: number },
+): Promise<ReviewThread[]> {
+  const threads: ReviewThread[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 10; page += 1) {
+    let data: ThreadsResponse;
+    try {
+      data = await octokit.graphql<ThreadsResponse>(threadsQuery, {
+        owner: params.owner,
+        repo: params.repo,
+        number: params.pullNumber,
+        cursor,
+      });
+    } catch (error) {
+      throw new Error(
+        `Failed to read the review threads of ${params.owner}/${params.repo}#${params.pullNumber}`,
+        { cause: error },
+      );
+    }
+    const connection = data?.repository?.pullRequest?.reviewThreads;
+    if (!connection) {
+      throw new Error(
+        `GitHub returned no review threads for ${params.owner}/${params.repo}#${params.pullNumber}`,
+      );
+    }
+    for (const node of connection.nodes) {
+      threads.push({
+        isResolved: node.isResolved,
+        commentIds: node.comments.nodes.flatMap((c) => (c.databaseId === null ? [] : [c.databaseId])),
+      });
+    }
+    if (!connection.pageInfo.hasNextPage) break;
+    cursor = connection.pageInfo.endCursor;
+  }
+  return threads;
+}
