@@ -4,6 +4,7 @@ import { AppOctokit } from "../../src/github/github-client.js";
 import { createApp } from "../../src/index.js";
 import { createMemoryUsageLimits } from "../../src/limits/usage-limits.js";
 import { createReviewModel } from "../../src/model/review-model.js";
+import { createVoteRecorder } from "../../src/ops/create-vote-recorder.js";
 import { createMetrics, type Metrics } from "../../src/ops/metrics.js";
 import { createInProcessQueue } from "../../src/queue/in-process-queue.js";
 import type { JobQueue } from "../../src/queue/job-queue.js";
@@ -76,6 +77,7 @@ export async function createTestApp(
             maxAttempts: options.attempts ?? 1,
           },
           onOutcome: (outcome) => outcomes.push(outcome),
+          metrics: { onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes) },
           ...(options.identity ? { identity: options.identity } : {}),
           onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
           checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
