@@ -36,6 +36,7 @@ import type { ReviewJob } from "../queue/review-job.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { redactSecrets } from "../security/redact-secrets.js";
 import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
+import { applyCodePolicies, selectRuleFindings } from "./apply-finding-policies.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -204,7 +205,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
 
     // 7. Detect secrets (redacted before anything leaves) and run the deterministic detectors.
     const redacted = await redactSecrets([...scope.indexes.values()]);
-    const ruleFindings = [...redacted.findings, ...(await runDetectorsYielding(redacted.files, log))];
+    const ruleFindings = selectRuleFindings(
+      [...redacted.findings, ...(await runDetectorsYielding(redacted.files, log))],
+      config,
+    );
 
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
@@ -265,7 +269,8 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         "Model line numbers disagreed with the quoted code",
       );
     }
-    const verdicts = applyEarlierVerdicts(reconciled.findings, history.earlier);
+    const policed = applyCodePolicies(reconciled.findings, { indexes: scope.indexes, config });
+    const verdicts = applyEarlierVerdicts(policed.findings, history.earlier);
     deps.metrics?.onEarlierFindingsSeen?.(history.earlier.findings);
     const fresh = verdicts.fresh;
 
@@ -290,6 +295,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         resolved: history.resolved,
         alreadyPosted: verdicts.alreadyPosted,
         dismissed: verdicts.dismissed,
+        suppressed: policed.suppressed.length,
         notes: history.earlier.notes,
       },
       model: modelReview
