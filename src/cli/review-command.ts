@@ -11,6 +11,7 @@ import { buildMarkdownReport } from "./build-markdown-report.js";
 import { buildSarifLog } from "./build-sarif-log.js";
 import { buildTextReport } from "./build-text-report.js";
 import { CliError } from "./cli-error.js";
+import { filterBaseline, loadBaseline } from "./load-baseline.js";
 import { loadGitDiff } from "./load-git-diff.js";
 import { loadLocalRepoConfig } from "./load-local-repo-config.js";
 import { type OutputFormat, parseReviewArgs, type ReviewArgs, reviewUsage } from "./parse-review-args.js";
@@ -90,6 +91,16 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
     ...(progress ? { onProgress: progress } : {}),
   });
   for (const error of review.model?.errors ?? []) io.stderr.write(`Warning: a model call failed: ${error}\n`);
+  if (review.suppressed) {
+    io.stderr.write(`${review.suppressed} finding(s) suppressed by architect-ignore comments.\n`);
+  }
+  if (args.baseline !== undefined) {
+    const baseline = filterBaseline(review.findings, await loadBaseline(resolve(io.cwd, args.baseline)));
+    review.findings = baseline.findings;
+    io.stderr.write(
+      `${baseline.inBaseline} finding(s) already in the baseline ${args.baseline}: not reported.\n`,
+    );
+  }
 
   const report = buildLocalReport({
     review,
