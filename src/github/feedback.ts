@@ -101,3 +101,69 @@ export async function listReviewThreads(
   }
   return threads;
 }
+
+export interface ReviewCommentDetail {
+  id: number;
+  body: string;
+  path: string;
+  line: number | null;
+  diffHunk: string;
+  inReplyToId?: number;
+  authorLogin: string | undefined;
+  authorIsBot: boolean;
+}
+
+/** One review comment (a thread's root or a reply). */
+export async function getReviewComment(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; commentId: number },
+): Promise<ReviewCommentDetail> {
+  try {
+    const { data } = await octokit.rest.pulls.getReviewComment({
+      owner: params.owner,
+      repo: params.repo,
+      comment_id: params.commentId,
+    });
+    return {
+      id: data.id,
+      body: data.body,
+      path: data.path,
+      line: data.line ?? null,
+      diffHunk: data.diff_hunk,
+      ...(data.in_reply_to_id === undefined ? {} : { inReplyToId: data.in_reply_to_id }),
+      authorLogin: data.user?.login,
+      authorIsBot: data.user?.type === "Bot",
+    };
+  } catch (error) {
+    throw new Error(`Failed to read review comment ${params.commentId} of ${params.owner}/${params.repo}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Posts a reply in the thread of review comment `rootCommentId`. */
+export async function createThreadReply(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; pullNumber: number; rootCommentId: number; body: string },
+): Promise<void> {
+  await octokit.rest.pulls.createReplyForReviewComment({
+    owner: params.owner,
+    repo: params.repo,
+    pull_number: params.pullNumber,
+    comment_id: params.rootCommentId,
+    body: params.body,
+  });
+}
+
+/** Reacts to a review comment (👀 on receipt, 👍 for a dismissal, 🚀 / 😕 when done). */
+export async function createReviewCommentReaction(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; commentId: number; content: "eyes" | "rocket" | "confused" | "+1" },
+): Promise<void> {
+  await octokit.rest.reactions.createForPullRequestReviewComment({
+    owner: params.owner,
+    repo: params.repo,
+    comment_id: params.commentId,
+    content: params.content,
+  });
+}

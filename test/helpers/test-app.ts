@@ -15,6 +15,7 @@ export interface TestApp {
   probot: Probot;
   queue: JobQueue;
   metrics: Metrics;
+  usageLimits: ReturnType<typeof createMemoryUsageLimits>;
   outcomes: ReviewOutcome[];
   /** Resolves once no job is waiting, delayed or running. */
   idle(): Promise<void>;
@@ -90,6 +91,7 @@ export async function createTestApp(
     probot,
     queue,
     metrics,
+    usageLimits,
     outcomes,
     async idle() {
       for (let i = 0; i < 1000; i += 1) {
