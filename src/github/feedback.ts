@@ -113,32 +113,44 @@ export interface ReviewCommentDetail {
   authorIsBot: boolean;
 }
 
-/** One review comment (a thread's root or a reply). */
-export async function getReviewComment(
+/**
+ * Some review comments of a pull request, by id (a thread's root and a reply). Read from the pull
+ * request's comment list, whose pages stop being fetched once every id was found.
+ */
+export async function getReviewComments(
   octokit: GitHubClient,
-  params: { owner: string; repo: string; commentId: number },
-): Promise<ReviewCommentDetail> {
+  params: { owner: string; repo: string; pullNumber: number; ids: readonly number[] },
+): Promise<Map<number, ReviewCommentDetail>> {
+  const found = new Map<number, ReviewCommentDetail>();
   try {
-    const { data } = await octokit.rest.pulls.getReviewComment({
-      owner: params.owner,
-      repo: params.repo,
-      comment_id: params.commentId,
-    });
-    return {
-      id: data.id,
-      body: data.body,
-      path: data.path,
-      line: data.line ?? null,
-      diffHunk: data.diff_hunk,
-      ...(data.in_reply_to_id === undefined ? {} : { inReplyToId: data.in_reply_to_id }),
-      authorLogin: data.user?.login,
-      authorIsBot: data.user?.type === "Bot",
-    };
+    await octokit.paginate(
+      octokit.rest.pulls.listReviewComments,
+      { owner: params.owner, repo: params.repo, pull_number: params.pullNumber, per_page: 100 },
+      (response, done) => {
+        for (const data of response.data) {
+          if (!params.ids.includes(data.id)) continue;
+          found.set(data.id, {
+            id: data.id,
+            body: data.body,
+            path: data.path,
+            line: data.line ?? null,
+            diffHunk: data.diff_hunk,
+            ...(data.in_reply_to_id === undefined ? {} : { inReplyToId: data.in_reply_to_id }),
+            authorLogin: data.user?.login,
+            authorIsBot: data.user?.type === "Bot",
+          });
+        }
+        if (found.size === params.ids.length) done();
+        return [];
+      },
+    );
   } catch (error) {
-    throw new Error(`Failed to read review comment ${params.commentId} of ${params.owner}/${params.repo}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Failed to read the review comments of ${params.owner}/${params.repo}#${params.pullNumber}`,
+      { cause: error },
+    );
   }
+  return found;
 }
 
 /** Posts a reply in the thread of review comment `rootCommentId`. */

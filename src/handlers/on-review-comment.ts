@@ -3,7 +3,7 @@ import { getTriggerPermission } from "../commands/check-permission.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { defaultRepoConfig } from "../config/repo-config.js";
 import { parseFindingMarkers } from "../findings/fingerprint.js";
-import { createReviewCommentReaction, createThreadReply, getReviewComment } from "../github/feedback.js";
+import { createReviewCommentReaction, createThreadReply, getReviewComments } from "../github/feedback.js";
 import { type ReviewJob, toPullKey } from "../queue/review-job.js";
 import type { HandlerDeps } from "./handler-deps.js";
 
@@ -34,8 +34,10 @@ export async function onReviewComment(
 
   const owner = repository.owner.login;
   const repo = repository.name;
-  const root = await getReviewComment(context.octokit, { owner, repo, commentId: rootCommentId });
-  if (!root.authorIsBot || parseFindingMarkers(root.body).length === 0) {
+  const root = (
+    await getReviewComments(context.octokit, { owner, repo, pullNumber: pull.number, ids: [rootCommentId] })
+  ).get(rootCommentId);
+  if (!root?.authorIsBot || parseFindingMarkers(root.body).length === 0) {
     log.debug({ rootCommentId }, "A /architect reply in a thread that is not one of this app's findings");
     return;
   }

@@ -1,5 +1,5 @@
 import { parseFindingMarkers } from "../findings/fingerprint.js";
-import { createReviewCommentReaction, createThreadReply, getReviewComment } from "../github/feedback.js";
+import { createReviewCommentReaction, createThreadReply, getReviewComments } from "../github/feedback.js";
 import { buildThreadPrompt } from "../model/build-thread-prompt.js";
 import { estimateCostUsd } from "../model/prices.js";
 import type { ReviewJob } from "../queue/review-job.js";
@@ -23,14 +23,18 @@ export async function runThreadReply(
 ): Promise<ThreadReplyOutcome> {
   const { octokit, log } = deps;
   const repo = { owner: job.owner, repo: job.repo };
-  const [reply, root] = await Promise.all([
-    getReviewComment(octokit, { ...repo, commentId: job.threadReply.commentId }),
-    getReviewComment(octokit, { ...repo, commentId: job.threadReply.rootCommentId }),
-  ]);
+  const { commentId, rootCommentId } = job.threadReply;
+  const comments = await getReviewComments(octokit, {
+    ...repo,
+    pullNumber: job.pullNumber,
+    ids: [commentId, rootCommentId],
+  });
+  const reply = comments.get(commentId);
+  const root = comments.get(rootCommentId);
   const botLogin = deps.identity?.botLogin;
-  const ours = botLogin ? root.authorLogin === botLogin : root.authorIsBot;
-  if (!ours || parseFindingMarkers(root.body).length === 0) {
-    log.info({ rootCommentId: root.id }, "Reply in a thread that is not one of this app's findings; ignored");
+  const ours = root !== undefined && (botLogin ? root.authorLogin === botLogin : root.authorIsBot);
+  if (!reply || !root || !ours || parseFindingMarkers(root.body).length === 0) {
+    log.info({ rootCommentId }, "Reply gone, or in a thread that is not one of this app's findings; ignored");
     return "not-ours";
   }
   const post = (body: string) =>

@@ -14,22 +14,13 @@ const findingBody = [
 const diffHunk =
   "@@ -1,2 +1,5 @@\n const db = require('./db');\n+async function listOrders(customerId) {\n+  return loadAllOrders(customerId);";
 
-function mockComment(
-  github: GitHubMock,
-  id: number,
-  body: string,
-  user: { login: string; type: string },
-  extra = {},
-) {
-  github.scope.get(`${repoPath}/pulls/comments/${id}`).reply(200, {
-    id,
-    body,
-    path: "src/orders.js",
-    line: 3,
-    diff_hunk: diffHunk,
-    user,
-    ...extra,
-  });
+function buildComment(id: number, body: string, user: { login: string; type: string }, extra = {}) {
+  return { id, body, path: "src/orders.js", line: 3, diff_hunk: diffHunk, user, ...extra };
+}
+
+/** GET …/pulls/42/comments: the app reads the thread's comments from the pull request's list. */
+function mockComments(github: GitHubMock, comments: Record<string, unknown>[]) {
+  github.listReviewComments(comments);
 }
 
 function mockReaction(github: GitHubMock, commentId: number) {
@@ -66,11 +57,15 @@ describe("/architect replies in the threads of the app's comments", () => {
   it("answers a question in the same thread, with the finding, its code and the question in the prompt", async () => {
     const github = createGitHubMock();
     const question = "/architect why is this a problem? The table has 20 rows.";
-    mockComment(github, 10, findingBody, bot); // handler: is this our finding?
+    const thread = [
+      buildComment(5, "an unrelated comment", asker),
+      buildComment(10, findingBody, bot),
+      buildComment(888, question, asker, { in_reply_to_id: 10 }),
+    ];
+    mockComments(github, thread); // handler: is this our finding?
     github.noRepoConfig().permission("maintainer-max", "write");
     mockReaction(github, 888); // 👀
-    mockComment(github, 888, question, asker, { in_reply_to_id: 10 });
-    mockComment(github, 10, findingBody, bot);
+    mockComments(github, thread); // worker: the reply and the finding
     mockThreadReply(github);
     mockReaction(github, 888); // 🚀
     const model = nock("https://api.anthropic.com");
@@ -124,7 +119,7 @@ describe("/architect replies in the threads of the app's comments", () => {
 
   it("refuses someone without an allowed permission, in the thread, without asking the model", async () => {
     const github = createGitHubMock();
-    mockComment(github, 10, findingBody, bot);
+    mockComments(github, [buildComment(10, findingBody, bot)]);
     github.noRepoConfig().permission("maintainer-max", "read");
     mockThreadReply(github);
 
@@ -142,7 +137,7 @@ describe("/architect replies in the threads of the app's comments", () => {
 
   it("a second question within the cooldown is answered with the time to wait", async () => {
     const github = createGitHubMock();
-    mockComment(github, 10, findingBody, bot);
+    mockComments(github, [buildComment(10, findingBody, bot)]);
     github.noRepoConfig().permission("maintainer-max", "write");
     await app.usageLimits.tryStartCooldown(`${repo.owner}/${repo.repo}#42#thread`, 60);
     mockThreadReply(github);
@@ -161,7 +156,7 @@ describe("/architect replies in the threads of the app's comments", () => {
 
   it("acknowledges `/architect dismiss` with 👍 and asks no model", async () => {
     const github = createGitHubMock();
-    mockComment(github, 10, findingBody, bot);
+    mockComments(github, [buildComment(10, findingBody, bot)]);
     mockReaction(github, 888);
 
     await app.probot.receive({
@@ -193,7 +188,7 @@ describe("/architect replies in the threads of the app's comments", () => {
     },
   ])("ignores $name", async ({ body, root, rootUser, calls }) => {
     const github = createGitHubMock();
-    if (calls > 0) mockComment(github, 10, root, rootUser);
+    if (calls > 0) mockComments(github, [buildComment(10, root, rootUser)]);
 
     await app.probot.receive({
       id: "d-ignored",
