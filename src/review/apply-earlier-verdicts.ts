@@ -10,7 +10,7 @@ export interface EarlierVerdicts<T extends ReconciledFinding> {
   /** Findings an earlier, still open comment already says. */
   alreadyPosted: number;
   /** Findings a person dismissed on an earlier review. */
-  dismissed: number;
+  dismissed: T[];
 }
 
 /**
@@ -27,14 +27,14 @@ export function applyEarlierVerdicts<T extends ReconciledFinding>(
     findings.map((finding) => finding.identity),
     candidates,
   );
-  const result: EarlierVerdicts<T> = { fresh: [], reported: [], alreadyPosted: 0, dismissed: 0 };
+  const result: EarlierVerdicts<T> = { fresh: [], reported: [], alreadyPosted: 0, dismissed: [] };
   findings.forEach((finding, i) => {
     const match = candidates[matches[i] ?? -1];
     if (!match) {
       result.fresh.push(finding);
       result.reported.push(finding);
     } else if (match.dismissed) {
-      result.dismissed += 1;
+      result.dismissed.push(finding);
     } else {
       result.alreadyPosted += 1;
       result.reported.push(finding);

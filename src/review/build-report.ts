@@ -24,9 +24,9 @@ export interface ReviewReport {
     resolved: number;
     alreadyPosted: number;
     /** Findings people dismissed on an earlier review (👎, a reply, a resolved thread): not posted again. */
-    dismissed?: number;
+    dismissed?: Finding[];
     /** Findings silenced by an `architect-ignore:` comment in the code. */
-    suppressed?: number;
+    suppressed?: Finding[];
     /** What could not be read about earlier findings. */
     notes?: string[];
   };
@@ -331,14 +331,22 @@ export function buildReviewBody(params: { report: ReviewReport; summary: string;
   return parts.join("\n\n");
 }
 
-/** Dismissed and suppressed findings, and what could not be read about them (check run output). */
+/** Dismissed and suppressed findings (each named), and what could not be read about them (check run output). */
 function buildVerdictLines(history: ReviewReport["history"]): string[] {
   const lines: string[] = [];
-  if (history.dismissed)
-    lines.push(`${plural(history.dismissed, "finding")} dismissed earlier, not repeated.`);
-  if (history.suppressed) {
+  const name = (f: Finding) => `- ${code(`${f.path}:${f.line}`)} — **${f.title}**`;
+  const dismissed = history.dismissed ?? [];
+  const suppressed = history.suppressed ?? [];
+  if (dismissed.length > 0) {
     lines.push(
-      `${plural(history.suppressed, "finding")} suppressed by \`architect-ignore\` comments in the code.`,
+      `${plural(dismissed.length, "finding")} dismissed earlier, not repeated:`,
+      listCapped(dismissed, name),
+    );
+  }
+  if (suppressed.length > 0) {
+    lines.push(
+      `${plural(suppressed.length, "finding")} suppressed by \`architect-ignore\` comments in the code:`,
+      listCapped(suppressed, name),
     );
   }
   for (const note of history.notes ?? []) lines.push(`> ℹ️ Not known: ${note}.`);

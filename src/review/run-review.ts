@@ -295,7 +295,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         resolved: history.resolved,
         alreadyPosted: verdicts.alreadyPosted,
         dismissed: verdicts.dismissed,
-        suppressed: policed.suppressed.length,
+        suppressed: policed.suppressed,
         notes: history.earlier.notes,
       },
       model: modelReview

@@ -138,7 +138,9 @@ describe("findings people dismissed are not posted again", () => {
     await runSecondReview(app);
 
     expect(github.captured.get("createReview")).toHaveLength(1);
-    expect(lastSummary(github)).toContain("1 finding dismissed earlier, not repeated.");
+    expect(lastSummary(github)).toContain(
+      "1 finding dismissed earlier, not repeated:\n- `src/orders.js:3` — **Query on orders has no LIMIT**",
+    );
     expect(github.scope.pendingMocks()).toEqual([]);
   });
 
@@ -185,7 +187,9 @@ describe("findings people dismissed are not posted again", () => {
     await runSecondReview(app);
 
     expect(github.captured.get("createReview")).toHaveLength(1);
-    expect(lastSummary(github)).toContain("1 finding dismissed earlier, not repeated.");
+    expect(lastSummary(github)).toContain(
+      "1 finding dismissed earlier, not repeated:\n- `src/orders.js:3` — **Query on orders has no LIMIT**",
+    );
     expect(github.scope.pendingMocks()).toEqual([]);
   });
 
@@ -229,7 +233,9 @@ describe("findings people dismissed are not posted again", () => {
       variables: { owner: repo.owner, repo: repo.repo, number: 42, cursor: null },
     });
     expect(github.captured.get("createReview")).toHaveLength(1);
-    expect(lastSummary(github)).toContain("1 finding dismissed earlier, not repeated.");
+    expect(lastSummary(github)).toContain(
+      "1 finding dismissed earlier, not repeated:\n- `src/orders.js:3` — **Query on orders has no LIMIT**",
+    );
     expect(github.scope.pendingMocks()).toEqual([]);
   });
 
