@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { EnvConfigError, loadEnv } from "../config/env.js";
 import { createReviewModel, type ReviewModel } from "../model/review-model.js";
 import { createConcurrencyLimiter } from "../queue/concurrency-limiter.js";
+import { listUnknownRules } from "../review/apply-finding-policies.js";
 import { buildJsonReport } from "./build-json-report.js";
 import { buildLocalReport, type LocalReport } from "./build-local-report.js";
 import { buildMarkdownReport } from "./build-markdown-report.js";
@@ -77,6 +78,11 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
   const local = await loadLocalRepoConfig(input.root);
   for (const note of local.notes) io.stderr.write(`${note}\n`);
   const { config } = local;
+  for (const id of listUnknownRules(config)) {
+    io.stderr.write(
+      `Warning: rules.${id} in .github/architect.yml names no detector, so it changes nothing.\n`,
+    );
+  }
 
   // The model, set up as the app sets it up.
   const setup = createModel(args, io, config.model);

@@ -23,6 +23,17 @@ export function selectRuleFindings<T extends Finding>(findings: readonly T[], co
   return selected;
 }
 
+/**
+ * Keys of `rules` that name no detector (a typo would otherwise do nothing): said in the check run and
+ * on the CLI's stderr. `secret` and `secret/<kind>` are always accepted (secretlint's kinds vary).
+ */
+export function listUnknownRules(config: RepoConfig): string[] {
+  const known = new Set(detectorRegistry.map((detector) => detector.id));
+  return Object.keys(config.rules).filter(
+    (id) => !known.has(id) && id !== "secret" && !id.startsWith("secret/"),
+  );
+}
+
 /** `rules.<id>`, else `rules.<prefix>` for `secret/<kind>`. */
 function getRuleSetting(config: RepoConfig, ruleId: string | undefined) {
   if (!ruleId) return undefined;

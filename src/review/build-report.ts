@@ -349,6 +349,6 @@ function buildVerdictLines(history: ReviewReport["history"]): string[] {
       listCapped(suppressed, name),
     );
   }
-  for (const note of history.notes ?? []) lines.push(`> ℹ️ Not known: ${note}.`);
+  for (const note of history.notes ?? []) lines.push(`> ℹ️ ${note}.`);
   return lines.length > 0 ? ["", ...lines] : [];
 }

@@ -141,7 +141,9 @@ export async function loadEarlierFindings(
     }
   } catch (error) {
     params.log.warn({ err: error }, "Could not read which review threads are resolved");
-    notes.push("which review threads are resolved could not be read from GitHub (GraphQL failed)");
+    notes.push(
+      "Resolved threads did not count as dismissals: which review threads are resolved could not be read from GitHub (GraphQL failed)",
+    );
   }
   return { findings, notes };
 }

@@ -33,10 +33,11 @@ import { estimateCostUsd } from "../model/prices.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
+import { encodeCodeSpan } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { redactSecrets } from "../security/redact-secrets.js";
 import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
-import { applyCodePolicies, selectRuleFindings } from "./apply-finding-policies.js";
+import { applyCodePolicies, listUnknownRules, selectRuleFindings } from "./apply-finding-policies.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -296,7 +297,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         alreadyPosted: verdicts.alreadyPosted,
         dismissed: verdicts.dismissed,
         suppressed: policed.suppressed,
-        notes: history.earlier.notes,
+        notes: [
+          ...history.earlier.notes,
+          ...listUnknownRules(config).map(
+            (id) =>
+              `${encodeCodeSpan(`rules.${id}`)} in .github/architect.yml names no detector, so it changed nothing`,
+          ),
+        ],
       },
       model: modelReview
         ? {

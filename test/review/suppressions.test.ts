@@ -3,7 +3,11 @@ import { describe, expect, it } from "@jest/globals";
 import { reviewLocalChange } from "../../src/cli/review-local-change.js";
 import type { DiffFile } from "../../src/cli/split-git-diff.js";
 import { defaultRepoConfig, parseRepoConfig, type RepoConfig } from "../../src/config/repo-config.js";
-import { isSuppressed, parseIgnoreComment } from "../../src/review/apply-finding-policies.js";
+import {
+  isSuppressed,
+  listUnknownRules,
+  parseIgnoreComment,
+} from "../../src/review/apply-finding-policies.js";
 
 /** A corpus sample (first line: `expect: <id>@<line>`), without its label line. */
 function readSample(path: string): { lines: string[]; ruleId: string; line: number } {
@@ -189,5 +193,13 @@ describe("rules and test code", () => {
     const result = await review([addedFile("test/users.test.ts", sample.lines)], parsed.config);
     const finding = result.findings.find((f) => f.ruleId === "sql-string-building");
     expect(finding?.severity).toBe("low");
+  });
+
+  it("names rules keys that match no detector (a typo would otherwise change nothing)", () => {
+    const parsed = parseRepoConfig({
+      rules: { "sql-string-bulding": "off", "n-plus-one": "low", secret: "low", "secret/aws-key": "off" },
+    });
+    if (!parsed.ok) throw new Error("invalid");
+    expect(listUnknownRules(parsed.config)).toEqual(["sql-string-bulding"]);
   });
 });
