@@ -6,7 +6,8 @@ import { type Finding, getSeverityRank } from "../findings/finding.js";
 /**
  * Step 7b, before the model sees them: the repository's `rules` (a detector turned off, or another
  * severity) and, in test code, `test_code.detectors` (by default only secrets that look real are kept:
- * secretlint's rules match real token formats, not placeholders).
+ * known token formats — secretlint's rules and the known-format heuristics — not the high-entropy guesses,
+ * which test fixtures are full of).
  */
 export function selectRuleFindings<T extends Finding>(findings: readonly T[], config: RepoConfig): T[] {
   const selected: T[] = [];
@@ -16,11 +17,15 @@ export function selectRuleFindings<T extends Finding>(findings: readonly T[], co
     if (isTestCode(config, finding.path)) {
       const mode = config.test_code.detectors;
       if (mode === "none") continue;
-      if (mode === "secrets" && !finding.ruleId?.startsWith("secret/")) continue;
+      if (mode === "secrets" && !isRealLookingSecret(finding.ruleId)) continue;
     }
     selected.push(setting === undefined ? finding : { ...finding, severity: setting });
   }
   return selected;
+}
+
+function isRealLookingSecret(ruleId: string | undefined): boolean {
+  return ruleId?.startsWith("secret/") === true && !ruleId.startsWith("secret/high-entropy");
 }
 
 /**

@@ -178,13 +178,22 @@ describe("rules and test code", () => {
     "fixtures/users.ts",
     "src/routes/users.spec.ts",
   ])("test code (%s): only secrets from the detectors by default", async (path) => {
-    const token = ["ghp", "_", "Zq8", "xW2kLmN4pR7tV9yB3cD5fG6hJ1kL0mN2oP3"].join("");
+    const token = ["ghp", "_", "Zq8", "xW2kLmN4pR7tV9yB3cD5fG6hJ1kL0mN2o"].join("");
     const lines = [...sample.lines, `const token = "${token}";`];
     const result = await review([addedFile(path, lines)]);
     expect(result.findings.some((f) => f.ruleId === "sql-string-building")).toBe(false);
     expect(result.findings.some((f) => f.ruleId?.startsWith("secret/"))).toBe(true);
     // Security findings are capped at low.
     for (const f of result.findings.filter((x) => x.category === "security")) expect(f.severity).toBe("low");
+  });
+
+  it("test code: a high-entropy guess is not reported (fixtures are full of them); in production code it is", async () => {
+    const guess = ["k9Qz", "T2vX", "8mPw", "L4rN", "6sYb", "J1cH", "5dGf"].join("");
+    const lines = [`const apiSecret = "${guess}";`];
+    const inTest = await review([addedFile("test/fixtures/config.ts", lines)]);
+    const inApp = await review([addedFile("src/config.ts", lines)]);
+    expect(inApp.findings.map((f) => f.ruleId)).toEqual([expect.stringMatching(/^secret\/high-entropy/)]);
+    expect(inTest.findings).toEqual([]);
   });
 
   it("test_code.detectors: all keeps every detector on test code, with security capped", async () => {
