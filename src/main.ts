@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import { getPrivateKey } from "@probot/get-private-key";
 import { pino } from "pino";
 import { Probot, run } from "probot";
+import { createPoolAnalyzer } from "./analysis/create-pool-analyzer.js";
 import { createTokenCalibrator } from "./budget/estimate-tokens.js";
 import { getRole, loadEnv } from "./config/env.js";
 import { AppOctokit, type GitHubClient } from "./github/github-client.js";
@@ -85,6 +86,13 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     : null;
   if (!model) log.warn("ANTHROPIC_API_KEY is not set: reviews will run the rule-based detectors only");
 
+  // The secret scan and the detectors run in worker threads in the processes that review (not in a
+  // `server`, which only enqueues), so that a large review neither delays webhook answers nor idles a core.
+  const analyzer =
+    role !== "server" && env.ANALYSIS_THREADS !== 0
+      ? createPoolAnalyzer(env.ANALYSIS_THREADS ? { threads: env.ANALYSIS_THREADS } : {})
+      : undefined;
+
   const appId = Number(processEnv.APP_ID) || undefined;
   let botLogin: Promise<string | undefined> | undefined;
   const createProcessor = (auth: (installationId?: number) => Promise<GitHubClient>) =>
@@ -128,6 +136,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         },
       },
       tokenCalibrator,
+      ...(analyzer ? { analyzer } : {}),
       onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
       checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
     });
@@ -195,6 +204,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       await stopServer();
       await queue.close(env.SHUTDOWN_GRACE_MS);
       await usageLimits.close();
+      await analyzer?.close();
       log.info("Shut down cleanly");
       process.exit(0);
     } catch (error) {

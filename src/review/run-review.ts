@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { createInlineAnalyzer, type FileAnalyzer } from "../analysis/file-analyzer.js";
 import type { TokenCalibrator } from "../budget/estimate-tokens.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import {
@@ -7,7 +8,6 @@ import {
   type RepoConfig,
   shouldIgnorePull,
 } from "../config/repo-config.js";
-import { runDetectors } from "../detectors/run-detectors.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { buildLineIndex } from "../diff/line-index.js";
 import type { Finding } from "../findings/finding.js";
@@ -34,7 +34,6 @@ import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
-import { redactSecrets } from "../security/redact-secrets.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -81,7 +80,11 @@ export interface ReviewDeps {
     installationId: number,
     budget: number,
   ): Promise<{ ok: true } | { ok: false; resetsAt: Date; used: number }>;
+  /** Runs the secret scan and the detectors; defaults to the main thread (`createInlineAnalyzer`). */
+  analyzer?: FileAnalyzer;
 }
+
+const inlineAnalyzer = createInlineAnalyzer();
 
 export interface ReviewRun {
   job: ReviewJob;
@@ -193,8 +196,9 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
 
     // 7. Detect secrets (redacted before anything leaves) and run the deterministic detectors.
-    const redacted = await redactSecrets([...scope.indexes.values()]);
-    const ruleFindings = [...redacted.findings, ...(await runDetectorsYielding(redacted.files, log))];
+    const redacted = await (deps.analyzer ?? inlineAnalyzer).analyse([...scope.indexes.values()]);
+    for (const message of redacted.errors) log.warn({ err: message }, "A detector failed on a file; skipped");
+    const ruleFindings = [...redacted.secretFindings, ...redacted.ruleFindings];
 
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
@@ -351,21 +355,6 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     );
     throw error;
   }
-}
-
-/**
- * The detectors are synchronous CPU work (parsing and matching): run them in batches and yield to the
- * event loop in between, so a 3,000-file review does not hold up webhook acknowledgements or lock
- * renewals in the same process.
- */
-async function runDetectorsYielding(files: FileLineIndex[], log: Logger): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  const onError = (error: Error) => log.warn({ err: error }, "A detector failed on a file; skipped");
-  for (let i = 0; i < files.length; i += 50) {
-    findings.push(...runDetectors(files.slice(i, i + 50), { onError }));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return findings;
 }
 
 function supersededOutput(newHead: string): CheckOutput {
