@@ -31,7 +31,7 @@ function buildFiles(count: number): FileLineIndex[] {
     addedFile("app/deploy.py", [`TOKEN = "${githubToken}"`, "import requests", "requests.get(url)"]),
     addedFile("src/db/users.ts", [
       "export async function find(db, req) {",
-      "  return db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);",
+      '  return db.query("SELECT * FROM users WHERE id = " + req.params.id);',
       "}",
     ]),
   ];
