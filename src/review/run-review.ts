@@ -1,5 +1,11 @@
 import type { Logger } from "pino";
-import { createInlineAnalyzer, type FileAnalyzer } from "../analysis/file-analyzer.js";
+import { applyPatchAnalysis } from "../analysis/analyse-files.js";
+import {
+  createInlineAnalyzer,
+  type FileAnalyzer,
+  type PatchAnalysisRun,
+  startPatchAnalysis,
+} from "../analysis/file-analyzer.js";
 import type { TokenCalibrator } from "../budget/estimate-tokens.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import {
@@ -45,7 +51,7 @@ import {
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
-import { prepareFiles } from "./prepare-files.js";
+import { indexCandidates, selectCandidates } from "./prepare-files.js";
 import { reconcileFindings } from "./reconcile-findings.js";
 import { renderCommentBody } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
@@ -127,6 +133,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
   ) =>
     completeCheckRun(octokit, { ...repo, checkRunId, conclusion, output, actions: [rerunAction], ...extra });
 
+  let early: PatchAnalysisRun | undefined;
   try {
     // 2. Fetch the pull request; stop when it closed or moved on.
     const pull = await getPull(octokit, pullRef);
@@ -160,7 +167,16 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
 
     // 4. Fetch the changed files; keep the server-side code; parse and index the commentable lines.
     const changedFiles = await listPullFiles(octokit, pullRef);
-    const prepared = prepareFiles({ files: changedFiles, config });
+    const candidates = selectCandidates({ files: changedFiles, config });
+    // A first or full review analyses every candidate: start the secret scan and the detectors now (in
+    // the worker pool, they run while this thread parses and reads the history); if the scope turns out
+    // incremental, that work is dropped and the narrower scope analysed instead.
+    const analyzer = deps.analyzer ?? inlineAnalyzer;
+    early =
+      deps.analyzer && candidates.candidates.length > 0 && (job.scope === "full" || !job.previousSha)
+        ? startPatchAnalysis(deps.analyzer, candidates.candidates)
+        : undefined;
+    const prepared = await indexCandidates(candidates);
     if (prepared.indexes.size === 0) {
       await complete(
         "skipped",
@@ -168,7 +184,6 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       );
       return "skipped";
     }
-
     // 5. Learn from earlier reviews: what was posted, what is still open, and the last reviewed head.
     const history = await loadHistory(octokit, { ...pullRef, job, identity: deps.identity ?? {} });
     if (history.alreadyPostedForKey) {
@@ -196,7 +211,11 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
 
     // 7. Detect secrets (redacted before anything leaves) and run the deterministic detectors.
-    const redacted = await (deps.analyzer ?? inlineAnalyzer).analyse([...scope.indexes.values()]);
+    const scopeFiles = [...scope.indexes.values()];
+    const redacted =
+      early && scope.indexes === prepared.indexes
+        ? applyPatchAnalysis(scopeFiles, await early.result)
+        : await analyzer.analyse(scopeFiles);
     for (const message of redacted.errors) log.warn({ err: message }, "A detector failed on a file; skipped");
     const ruleFindings = [...redacted.secretFindings, ...redacted.ruleFindings];
 
@@ -354,6 +373,9 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       log.error({ err: completeError }, "Could not complete the check run"),
     );
     throw error;
+  } finally {
+    // An early analysis the review did not use (it stopped first, or its scope was narrower) is dropped.
+    early?.cancel();
   }
 }
 
