@@ -10,6 +10,9 @@ import {
 } from "../../src/analysis/file-analyzer.js";
 import { createFakeGitHubClient, type FakeGitHubFile } from "../../src/bench/fake-github-client.js";
 import { buildFollowUp, buildSyntheticPull } from "../../src/bench/synthetic-pull.js";
+import { reviewLocalChange } from "../../src/cli/review-local-change.js";
+import type { DiffFile } from "../../src/cli/split-git-diff.js";
+import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { buildLineIndex, type FileLineIndex } from "../../src/diff/line-index.js";
 import { parsePatch } from "../../src/diff/parse-patch.js";
 import type { ReviewJob } from "../../src/queue/review-job.js";
@@ -114,6 +117,17 @@ describe("the worker-pool analyzer", () => {
   });
 });
 
+function toChangedFile(source: PatchSource): FakeGitHubFile {
+  return {
+    filename: source.path,
+    status: "added",
+    additions: 3,
+    deletions: 0,
+    changes: 3,
+    patch: source.patch,
+  };
+}
+
 describe("a review with the pool", () => {
   const owner = "acme";
   const repo = "shop-api";
@@ -124,14 +138,7 @@ describe("a review with the pool", () => {
     maxModelCalls: 8,
     maxAttempts: 3,
   };
-  const toFile = (source: PatchSource): FakeGitHubFile => ({
-    filename: source.path,
-    status: "added",
-    additions: 3,
-    deletions: 0,
-    changes: 3,
-    patch: source.patch,
-  });
+  const toFile = toChangedFile;
   const job = (headSha: string, previousSha?: string): ReviewJob => ({
     installationId: 1,
     owner,
@@ -186,6 +193,35 @@ describe("a review with the pool", () => {
       expect(expected.reviews.length).toBe(1);
       expect(JSON.stringify(expected.reviews)).toContain("(2 critical,");
       expect(pooled).toEqual(expected);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe("the local review command with the pool", () => {
+  it("reports exactly what the main-thread run reports", async () => {
+    const files = [...buildSyntheticPull({ count: 220, seed: 5 }), ...extraFiles.map(toChangedFile)].map(
+      (file): DiffFile => ({
+        ...file,
+        status: file.status === "added" ? "added" : "modified",
+        binary: false,
+      }),
+    );
+    const params = {
+      files,
+      config: defaultRepoConfig,
+      model: null,
+      modelId: "",
+      settings: { tokenBudget: 60_000, maxModelCalls: 8 },
+      repo: { owner: "local", repo: "shop" },
+      title: "Local review",
+    };
+    const pool = createPoolAnalyzer({ threads: 2, workerFile });
+    try {
+      const expected = await reviewLocalChange(params);
+      expect(expected.findings.some((f) => f.ruleId?.startsWith("secret/"))).toBe(true);
+      expect(await reviewLocalChange({ ...params, analyzer: pool })).toEqual(expected);
     } finally {
       await pool.close();
     }
