@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import { getPrivateKey } from "@probot/get-private-key";
 import { pino } from "pino";
 import { Probot, run } from "probot";
@@ -88,10 +89,12 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
 
   // The secret scan and the detectors run in worker threads in the processes that review (not in a
   // `server`, which only enqueues), so that a large review neither delays webhook answers nor idles a core.
+  // A process that also answers webhooks (`all`) leaves one core to its main thread.
+  const analysisThreads =
+    env.ANALYSIS_THREADS ??
+    (role === "all" ? Math.max(1, availableParallelism() - 1) : availableParallelism());
   const analyzer =
-    role !== "server" && env.ANALYSIS_THREADS !== 0
-      ? createPoolAnalyzer(env.ANALYSIS_THREADS ? { threads: env.ANALYSIS_THREADS } : {})
-      : undefined;
+    role !== "server" && analysisThreads > 0 ? createPoolAnalyzer({ threads: analysisThreads }) : undefined;
 
   const appId = Number(processEnv.APP_ID) || undefined;
   let botLogin: Promise<string | undefined> | undefined;

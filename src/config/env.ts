@@ -31,7 +31,7 @@ export const envSchema = z.object({
   REVIEW_CONCURRENCY: positiveInt(2),
   /**
    * Worker threads that run the secret scan and the detectors of reviews (0: on the main thread).
-   * Default: the machine's available parallelism.
+   * Default: the available parallelism, less one core in the all-in-one role (for the webhooks).
    */
   ANALYSIS_THREADS: z.coerce.number().int().min(0).optional(),
   /** Reviews run at once per installation, across all workers. */
