@@ -172,7 +172,7 @@ function findSinkHits(input: DetectorInput): DetectorHit[] {
     else if (language === "java" && args[0] && isUnambiguousJavaSink(call)) {
       // JDBC/JPA/Spring take SQL text first: a value from outside the method is unknown, not safe.
       const trace = traceValue(args[0], language);
-      if (!traceIsConstant(trace) && !trace.origins.some((o) => /PreparedStatement|\?/.test(getNodeText(o.node))))
+      if (!/^([A-Z]\w*\.)?[A-Z][A-Z0-9_]*$/.test(args[0].text()) && !traceIsConstant(trace) && !trace.origins.some((o) => /PreparedStatement|\?/.test(getNodeText(o.node))))
         hits.push({
           startLine: call.range().start.line + 1,
           endLine: call.range().end.line + 1,
