@@ -105,7 +105,7 @@ const sinkCatalogue: Record<ParsedLanguage, [RegExp, SinkKind, number][]> = {
   ],
   java: [
     [/(^|\.)getRuntime\(\)\.exec$/, "shell", 0],
-    [/^new ProcessBuilder$/, "argv", 0],
+    [/^new\\s*ProcessBuilder$/, "argv", 0],
   ],
 };
 
@@ -123,8 +123,30 @@ function javaReceiverKind(call: SgNode): SinkKind | undefined {
   return undefined;
 }
 
+/** Python's dynamic spellings of a module function: `getattr(os, "system")`, `__import__("os").system`, one alias hop. */
+function normalizePythonCallee(call: SgNode, callee: string): string {
+  let text = callee;
+  const fn = call.field("function");
+  if (fn && getNodeKind(fn) === "identifier") {
+    const origin = traceValue(fn, "python", 1).origins[1];
+    if (origin) text = getNodeText(origin.node);
+  } else if (fn && getNodeKind(fn) === "attribute") {
+    const object = fn.field("object");
+    const origin = object && getNodeKind(object) === "identifier" ? traceValue(object, "python", 1).origins[1] : undefined;
+    if (origin) text = `${getNodeText(origin.node)}.${fn.field("attribute")?.text() ?? ""}`;
+  }
+  for (let i = 0; i < 3; i++) {
+    const before = text;
+    text = text.replace(/__import__\(\s*["'](\w+)["']\s*\)/g, "$1");
+    text = text.replace(/getattr\(\s*([\w.]+)\s*,\s*["'](\w+)["']\s*\)/g, "$1.$2");
+    if (text === before) break;
+  }
+  return text;
+}
+
 function sinkOf(call: SgNode, language: ParsedLanguage): [SinkKind, number] | undefined {
-  const callee = calleeText(call, language).replace(/\s+/g, "");
+  let callee = calleeText(call, language).replace(/\s+/g, "");
+  if (language === "python") callee = normalizePythonCallee(call, callee).replace(/\s+/g, "");
   for (const [pattern, kind, index] of sinkCatalogue[language]) if (pattern.test(callee)) return [kind, index];
   if (language === "java") {
     const kind = javaReceiverKind(call);
@@ -181,8 +203,9 @@ function checkCall(call: SgNode, language: ParsedLanguage): DetectorHit | undefi
     ...(verdict.built ? {} : { severity: "high" as const, confidence: 0.6 }),
     detail: what,
   });
-  if (kind === "code" || kind === "shell") {
-    const arg = callArguments(call)[index];
+  const shellArg = callArguments(call)[index];
+  if ((kind === "code" || kind === "shell") && !(shellArg && listKinds.has(getNodeKind(shellArg)))) {
+    const arg = shellArg;
     if (!arg) return undefined;
     const verdict = judge(arg, language);
     if (!verdict.variable && !verdict.built) return undefined;
@@ -197,8 +220,11 @@ function checkCall(call: SgNode, language: ParsedLanguage): DetectorHit | undefi
     const verdict = judge(firstArg, language);
     if (language === "python" && (verdict.built || (isShellTrue(call, language) && verdict.variable)))
       return report(verdict, "A command string built at runtime is run by a shell.");
-    if (language === "js" && isShellTrue(call, language) && verdict.variable)
-      return report(verdict, "A runtime value is run by a shell (`shell: true`).");
+    if (language === "js" && isShellTrue(call, language))
+      return {
+        ...report(verdict, "The command runs through a shell (`shell: true`): any value in it is parsed by the shell."),
+        ...(verdict.variable ? {} : { severity: "medium" as const, confidence: 0.5 }),
+      };
   }
   if (getNodeKind(program) === "list_splat" || getNodeKind(program) === "spread_element") {
     const verdict = judge(program.namedChildren()[0] ?? program, language);
