@@ -88,14 +88,30 @@ type SinkKind = "shell" | "argv" | "code";
 const sinkCatalogue: Record<ParsedLanguage, [RegExp, SinkKind, number][]> = {
   // [callee (as written), kind, index of the first argument that matters]
   js: [
-    [/^(eval|(vm\.)?runInNewContext|(vm\.)?runInThisContext|(vm\.)?runInContext|new Function|Function|new vm\.Script|new Script)$/, "code", 0],
+    [
+      /^(eval|(vm\.)?runInNewContext|(vm\.)?runInThisContext|(vm\.)?runInContext|new Function|Function|new vm\.Script|new Script)$/,
+      "code",
+      0,
+    ],
     [/^((child_?[pP]rocess|cp|childProcess|proc|shell|shelljs|sh)\.)?(exec|execSync)$/, "shell", 0],
-    [/^((child_?[pP]rocess|cp|childProcess|proc)\.)?(spawn|spawnSync|execFile|execFileSync|fork)$/, "argv", 0],
+    [
+      /^((child_?[pP]rocess|cp|childProcess|proc)\.)?(spawn|spawnSync|execFile|execFileSync|fork)$/,
+      "argv",
+      0,
+    ],
   ],
   python: [
     [/^(eval|exec)$/, "code", 0],
-    [/^(os\.system|os\.popen[234]?|popen2\.popen[234]|subprocess\.getoutput|subprocess\.getstatusoutput|commands\.getoutput|commands\.getstatusoutput|asyncio\.create_subprocess_shell|[\w.]*loop\.subprocess_shell|\w*\.subprocess_shell)$/, "shell", 0],
-    [/^(subprocess\.(run|call|check_call|check_output|Popen)|asyncio\.create_subprocess_exec|[\w.]*loop\.subprocess_exec|os\.exec[lv]p?e?|os\.posix_spawnp?)$/, "argv", 0],
+    [
+      /^(os\.system|os\.popen[234]?|popen2\.popen[234]|subprocess\.getoutput|subprocess\.getstatusoutput|commands\.getoutput|commands\.getstatusoutput|asyncio\.create_subprocess_shell|[\w.]*loop\.subprocess_shell|\w*\.subprocess_shell)$/,
+      "shell",
+      0,
+    ],
+    [
+      /^(subprocess\.(run|call|check_call|check_output|Popen)|asyncio\.create_subprocess_exec|[\w.]*loop\.subprocess_exec|os\.exec[lv]p?e?|os\.posix_spawnp?)$/,
+      "argv",
+      0,
+    ],
     [/^os\.spawn[lv]p?e?$/, "argv", 1],
   ],
   go: [
@@ -132,7 +148,8 @@ function normalizePythonCallee(call: SgNode, callee: string): string {
     if (origin) text = getNodeText(origin.node);
   } else if (fn && getNodeKind(fn) === "attribute") {
     const object = fn.field("object");
-    const origin = object && getNodeKind(object) === "identifier" ? traceValue(object, "python", 1).origins[1] : undefined;
+    const origin =
+      object && getNodeKind(object) === "identifier" ? traceValue(object, "python", 1).origins[1] : undefined;
     if (origin) text = `${getNodeText(origin.node)}.${fn.field("attribute")?.text() ?? ""}`;
   }
   for (let i = 0; i < 3; i++) {
@@ -147,7 +164,8 @@ function normalizePythonCallee(call: SgNode, callee: string): string {
 function sinkOf(call: SgNode, language: ParsedLanguage): [SinkKind, number] | undefined {
   let callee = calleeText(call, language).replace(/\s+/g, "");
   if (language === "python") callee = normalizePythonCallee(call, callee).replace(/\s+/g, "");
-  for (const [pattern, kind, index] of sinkCatalogue[language]) if (pattern.test(callee)) return [kind, index];
+  for (const [pattern, kind, index] of sinkCatalogue[language])
+    if (pattern.test(callee)) return [kind, index];
   if (language === "java") {
     const kind = javaReceiverKind(call);
     if (kind) return [kind, 0];
@@ -165,12 +183,21 @@ interface Verdict {
 
 function judge(node: SgNode, language: ParsedLanguage): Verdict {
   const trace = traceValue(node, language);
-  const builtOrigins = trace.origins.filter((o) => isBuiltOrigin(o, language) || requestInputPattern.test(getNodeText(o.node)));
+  const builtOrigins = trace.origins.filter(
+    (o) => isBuiltOrigin(o, language) || requestInputPattern.test(getNodeText(o.node)),
+  );
   const startLine = Math.min(node.range().start.line + 1, ...builtOrigins.map((o) => o.line));
   return { built: builtOrigins.length > 0, variable: !traceIsConstant(trace), startLine };
 }
 
-const listKinds = new Set(["array", "list", "tuple", "array_creation_expression", "composite_literal", "array_initializer"]);
+const listKinds = new Set([
+  "array",
+  "list",
+  "tuple",
+  "array_creation_expression",
+  "composite_literal",
+  "array_initializer",
+]);
 
 /** The elements of an argument vector: a list literal's items, or the call's own arguments from `index` on. */
 function argumentVector(call: SgNode, index: number, language: ParsedLanguage): SgNode[] {
@@ -178,10 +205,17 @@ function argumentVector(call: SgNode, index: number, language: ParsedLanguage): 
   const first = args[0];
   if (first && listKinds.has(getNodeKind(first))) {
     const items = first.namedChildren();
-    const init = items.find((c) => getNodeKind(c) === "array_initializer" || getNodeKind(c) === "literal_value");
+    const init = items.find(
+      (c) => getNodeKind(c) === "array_initializer" || getNodeKind(c) === "literal_value",
+    );
     return (init ? init.namedChildren() : items).filter((c) => getNodeKind(c) !== "comment");
   }
-  if (first && language === "java" && args.length === 1 && /^(Arrays\.asList|List\.of)\(/.test(getNodeText(first)))
+  if (
+    first &&
+    language === "java" &&
+    args.length === 1 &&
+    /^(Arrays\.asList|List\.of)\(/.test(getNodeText(first))
+  )
     return callArguments(first);
   return args;
 }
@@ -209,7 +243,10 @@ function checkCall(call: SgNode, language: ParsedLanguage): DetectorHit | undefi
     if (!arg) return undefined;
     const verdict = judge(arg, language);
     if (!verdict.variable && !verdict.built) return undefined;
-    return report(verdict, kind === "code" ? "A runtime value is evaluated as code." : "A runtime value is run by a shell.");
+    return report(
+      verdict,
+      kind === "code" ? "A runtime value is evaluated as code." : "A runtime value is run by a shell.",
+    );
   }
   // argv: a variable program, a shell or interpreter with a variable script, or shell=True with a variable string.
   const vector = argumentVector(call, index, language);
@@ -222,7 +259,10 @@ function checkCall(call: SgNode, language: ParsedLanguage): DetectorHit | undefi
       return report(verdict, "A command string built at runtime is run by a shell.");
     if (language === "js" && isShellTrue(call, language))
       return {
-        ...report(verdict, "The command runs through a shell (`shell: true`): any value in it is parsed by the shell."),
+        ...report(
+          verdict,
+          "The command runs through a shell (`shell: true`): any value in it is parsed by the shell.",
+        ),
         ...(verdict.variable ? {} : { severity: "medium" as const, confidence: 0.5 }),
       };
   }
@@ -254,7 +294,8 @@ function checkCall(call: SgNode, language: ParsedLanguage): DetectorHit | undefi
     if (isPlainLiteral(arg)) continue;
     if (getNodeKind(arg) === "object" || getNodeKind(arg) === "dictionary") continue;
     const verdict = judge(arg, language);
-    if (verdict.variable || verdict.built) return report(verdict, "A shell or interpreter runs a script built from runtime values.");
+    if (verdict.variable || verdict.built)
+      return report(verdict, "A shell or interpreter runs a script built from runtime values.");
   }
   return undefined;
 }

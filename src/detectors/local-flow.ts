@@ -65,7 +65,8 @@ function collectAssignments(scope: SgNode, language: ParsedLanguage): Assignment
     switch (language) {
       case "js":
         if (kind === "variable_declarator") push(getField(node, "name"), getField(node, "value"), false);
-        else if (kind === "assignment_expression") push(getField(node, "left"), getField(node, "right"), false);
+        else if (kind === "assignment_expression")
+          push(getField(node, "left"), getField(node, "right"), false);
         else if (kind === "augmented_assignment_expression")
           push(getField(node, "left"), getField(node, "right"), true);
         break;
@@ -114,10 +115,15 @@ const identifierKinds = new Set(["identifier"]);
 /** Builder appends on `name` before `before`: `name.append(x)`, `name.push(x)`, `name.write(x)`. */
 function collectAppends(scope: SgNode, name: string, before: number): SgNode[] {
   const out: SgNode[] = [];
-  const pattern = new RegExp(`^${escapeRegExp(name)}\\s*\\.\\s*(append|push|concat|write|WriteString|add)\\s*\\(`);
+  const pattern = new RegExp(
+    `^${escapeRegExp(name)}\\s*\\.\\s*(append|push|concat|write|WriteString|add)\\s*\\(`,
+  );
   const walk = (node: SgNode) => {
     const kind = getNodeKind(node);
-    if ((kind === "method_invocation" || kind === "call_expression" || kind === "call") && startIndex(node) < before) {
+    if (
+      (kind === "method_invocation" || kind === "call_expression" || kind === "call") &&
+      startIndex(node) < before
+    ) {
       const text = getNodeText(node);
       if (pattern.test(text)) {
         const args = getField(node, "arguments");
@@ -231,7 +237,10 @@ export function reachesRequestInput(trace: Trace): boolean {
 }
 
 /** The first line of the value's construction: the smallest origin line (the sink's own line at most). */
-export function firstOriginLine(trace: Trace, keep: (origin: Origin) => boolean = () => true): number | undefined {
+export function firstOriginLine(
+  trace: Trace,
+  keep: (origin: Origin) => boolean = () => true,
+): number | undefined {
   const lines = trace.origins.filter(keep).map((o) => o.line);
   return lines.length === 0 ? undefined : Math.min(...lines);
 }

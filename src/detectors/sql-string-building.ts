@@ -4,9 +4,17 @@ import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { getNodeText } from "./find-matches.js";
 import { findRuleHits } from "./find-rule-hits.js";
 import { requestInputPattern, traceValue } from "./local-flow.js";
-import { callArguments, calleeName, calleeText, callRule, traceIsConstant, isBuiltOrigin, isStringBuilding } from "./string-building.js";
 import { matchesNearby } from "./prefilter.js";
 import { sinkSqlTextPattern, sqlTextPattern } from "./sql-text.js";
+import {
+  callArguments,
+  calleeName,
+  calleeText,
+  callRule,
+  isBuiltOrigin,
+  isStringBuilding,
+  traceIsConstant,
+} from "./string-building.js";
 
 /** The operand a concatenation takes from outside the literal: a variable, a field, a call. */
 const dynamicOperand: Record<ParsedLanguage, RelationRule> = {
@@ -150,7 +158,8 @@ export const sqlStringBuilding: Detector = {
 /** Calls that run SQL text: drivers, ORMs' raw escape hatches, JDBC, Spring's JdbcTemplate, Go's database/sql. */
 const sinkNames: Record<ParsedLanguage, RegExp> = {
   js: /^(query|execute|exec|raw|whereRaw|havingRaw|orderByRaw|joinRaw|fromRaw|selectRaw|\$queryRawUnsafe|\$executeRawUnsafe|run|all|get|prepare|unsafe|literal)$/,
-  python: /^(execute|executemany|executescript|raw|extra|text|fetch|fetchrow|fetchval|mogrify|read_sql|read_sql_query|RawSQL|cursor_execute|prepare)$/,
+  python:
+    /^(execute|executemany|executescript|raw|extra|text|fetch|fetchrow|fetchval|mogrify|read_sql|read_sql_query|RawSQL|cursor_execute|prepare)$/,
   go: /^(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Prepare|PrepareContext|Raw|Select|Get|MustExec|Queryx|QueryRowx|NamedExec|NamedQuery|SendBatch|Model)$/,
   java: /^(executeQuery|executeUpdate|execute|executeLargeUpdate|addBatch|prepareStatement|prepareCall|createQuery|createNativeQuery|createSQLQuery|query|queryForObject|queryForList|queryForMap|queryForRowSet|queryForInt|queryForLong|update|batchUpdate|nativeQuery|sql)$/,
 };
@@ -172,13 +181,18 @@ function findSinkHits(input: DetectorInput): DetectorHit[] {
     else if (language === "java" && args[0] && isUnambiguousJavaSink(call)) {
       // JDBC/JPA/Spring take SQL text first: a value from outside the method is unknown, not safe.
       const trace = traceValue(args[0], language);
-      if (!/^([A-Z]\w*\.)?[A-Z][A-Z0-9_]*$/.test(args[0].text()) && !traceIsConstant(trace) && !trace.origins.some((o) => /PreparedStatement|\?/.test(getNodeText(o.node))))
+      if (
+        !/^([A-Z]\w*\.)?[A-Z][A-Z0-9_]*$/.test(args[0].text()) &&
+        !traceIsConstant(trace) &&
+        !trace.origins.some((o) => /PreparedStatement|\?/.test(getNodeText(o.node)))
+      )
         hits.push({
           startLine: call.range().start.line + 1,
           endLine: call.range().end.line + 1,
           severity: "medium",
           confidence: 0.5,
-          detail: "The SQL text comes from outside this method, so this change does not show whether input reaches it.",
+          detail:
+            "The SQL text comes from outside this method, so this change does not show whether input reaches it.",
         });
     }
   }
@@ -193,7 +207,10 @@ function isUnambiguousJavaSink(call: SgNode): boolean {
   const callee = calleeText(call, "java");
   if (unambiguousJavaSinks.test(name) || unambiguousJavaSinks.test(callee.replace(/<.*$/, ""))) return true;
   // `execute`, `query`, `update` are SQL sinks on a statement, connection or JdbcTemplate.
-  return /^(execute|query|update)$/.test(name) && /(stmt|statement|jdbc|template|conn|session|em|entityManager)\w*\.\w+$/i.test(callee);
+  return (
+    /^(execute|query|update)$/.test(name) &&
+    /(stmt|statement|jdbc|template|conn|session|em|entityManager)\w*\.\w+$/i.test(callee)
+  );
 }
 
 function traceSqlArgument(call: SgNode, arg: SgNode, language: ParsedLanguage): DetectorHit | undefined {
@@ -203,7 +220,11 @@ function traceSqlArgument(call: SgNode, arg: SgNode, language: ParsedLanguage): 
   if (built.length === 0) return undefined;
   const end = call.range().end.line + 1;
   const input = trace.origins.filter((o) => requestInputPattern.test(getNodeText(o.node)));
-  const start = Math.min(...built.map((o) => o.line), ...input.map((o) => o.line), call.range().start.line + 1);
+  const start = Math.min(
+    ...built.map((o) => o.line),
+    ...input.map((o) => o.line),
+    call.range().start.line + 1,
+  );
   const hit: DetectorHit = { startLine: start, endLine: end };
   if (input.length > 0) hit.detail = "The value comes from the request.";
   return hit;

@@ -74,10 +74,18 @@ const literalKinds = new Set([
 /** A literal with nothing spliced in: `"ls -l"`, `'SELECT 1'`, a template without `${}`, an f-string without `{}`. */
 export function isPlainLiteral(node: SgNode): boolean {
   const kind = getNodeKind(node);
-  if (kind === "template_string") return !node.namedChildren().some((c) => getNodeKind(c) === "template_substitution");
+  if (kind === "template_string")
+    return !node.namedChildren().some((c) => getNodeKind(c) === "template_substitution");
   if (kind === "string" || kind === "concatenated_string")
-    return !/interpolation/.test(node.namedChildren().map((c) => getNodeKind(c)).join(" ")) &&
-      !node.namedChildren().some((c) => c.namedChildren().some((d) => getNodeKind(d) === "interpolation"));
+    return (
+      !/interpolation/.test(
+        node
+          .namedChildren()
+          .map((c) => getNodeKind(c))
+          .join(" "),
+      ) &&
+      !node.namedChildren().some((c) => c.namedChildren().some((d) => getNodeKind(d) === "interpolation"))
+    );
   if (kind === "parenthesized_expression") {
     const inner = node.namedChildren();
     return inner.length === 1 && inner[0] !== undefined && isPlainLiteral(inner[0]);
@@ -97,7 +105,8 @@ const sanitizerPattern =
 export function isStringBuilding(node: SgNode, language: ParsedLanguage): boolean {
   const kind = getNodeKind(node);
   const text = getNodeText(node);
-  if (sanitizerPattern.test(text) && !/[+%]|\$\{|\{\w*\}/.test(text.replace(sanitizerPattern, ""))) return false;
+  if (sanitizerPattern.test(text) && !/[+%]|\$\{|\{\w*\}/.test(text.replace(sanitizerPattern, "")))
+    return false;
   switch (kind) {
     case "template_string":
       return node.namedChildren().some((c) => getNodeKind(c) === "template_substitution");
@@ -112,8 +121,10 @@ export function isStringBuilding(node: SgNode, language: ParsedLanguage): boolea
       if (operator === "%" && language === "python")
         return isStringy(left) && !/^\(\s*\)$/.test(getNodeText(right)) && !isSanitized(right);
       if (operator !== "+") return false;
-      return (isStringy(left) || isStringy(right) || isStringBuilding(left, language)) &&
-        hasNonLiteralOperand(node, language);
+      return (
+        (isStringy(left) || isStringy(right) || isStringBuilding(left, language)) &&
+        hasNonLiteralOperand(node, language)
+      );
     }
     case "call":
     case "call_expression":
@@ -125,7 +136,10 @@ export function isStringBuilding(node: SgNode, language: ParsedLanguage): boolea
           return args.length > 0 && !args.every((a) => isPlainLiteral(a) || isSanitized(a));
         return false;
       }
-      if (/^(fmt\.Sprintf|String\.format|util\.format|format)\s*\(/.test(text) || /\.formatted\s*\(/.test(text))
+      if (
+        /^(fmt\.Sprintf|String\.format|util\.format|format)\s*\(/.test(text) ||
+        /\.formatted\s*\(/.test(text)
+      )
         return args.length > 1 && !args.slice(1).every((a) => isPlainLiteral(a) || isSanitized(a));
       if (/\.concat\s*\(/.test(text)) return args.some((a) => !isPlainLiteral(a));
       return false;
@@ -150,7 +164,15 @@ function isSanitized(node: SgNode): boolean {
 function isStringy(node: SgNode): boolean {
   const kind = getNodeKind(node);
   return (
-    ["string", "string_literal", "interpreted_string_literal", "raw_string_literal", "template_string", "text_block", "concatenated_string"].includes(kind) ||
+    [
+      "string",
+      "string_literal",
+      "interpreted_string_literal",
+      "raw_string_literal",
+      "template_string",
+      "text_block",
+      "concatenated_string",
+    ].includes(kind) ||
     ((kind === "binary_expression" || kind === "binary_operator") &&
       (isStringy(getField(node, "left") ?? node.namedChildren()[0]!) ||
         isStringy(getField(node, "right") ?? node.namedChildren()[0]!)))
@@ -167,7 +189,8 @@ function hasNonLiteralOperand(node: SgNode, language: ParsedLanguage): boolean {
       (right !== null && hasNonLiteralOperand(right, language))
     );
   }
-  if (kind === "parenthesized_expression") return node.namedChildren().some((c) => hasNonLiteralOperand(c, language));
+  if (kind === "parenthesized_expression")
+    return node.namedChildren().some((c) => hasNonLiteralOperand(c, language));
   if (isPlainLiteral(node)) return false;
   if (isSanitized(node)) return false;
   return true;
@@ -187,11 +210,18 @@ export function isBuiltOrigin(origin: Origin, language: ParsedLanguage): boolean
 /** True when the traced value is a compile-time constant: only literals, every name resolved. */
 export function traceIsConstant(trace: Trace): boolean {
   if (trace.unresolved.length > 0) return false;
-  return trace.origins.every((o) => isPlainLiteral(o.node) || /^[\w$.]+$/.test(getNodeText(o.node)) || isLiteralConcat(o.node));
+  return trace.origins.every(
+    (o) => isPlainLiteral(o.node) || /^[\w$.]+$/.test(getNodeText(o.node)) || isLiteralConcat(o.node),
+  );
 }
 
 function isLiteralConcat(node: SgNode): boolean {
   const kind = getNodeKind(node);
   if (kind !== "binary_expression" && kind !== "binary_operator") return false;
-  return node.namedChildren().every((c) => isPlainLiteral(c) || /^[\w$]+$/.test(getNodeText(c)) || getNodeKind(c) === "+" || isLiteralConcat(c));
+  return node
+    .namedChildren()
+    .every(
+      (c) =>
+        isPlainLiteral(c) || /^[\w$]+$/.test(getNodeText(c)) || getNodeKind(c) === "+" || isLiteralConcat(c),
+    );
 }
