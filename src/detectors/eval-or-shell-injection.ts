@@ -2,7 +2,7 @@ import type { Rule, SgNode } from "@ast-grep/napi";
 import { type ParsedLanguage, toHit, toParsedLanguage } from "./context-rules.js";
 import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { getNodeKind, getNodeText } from "./find-matches.js";
-import { requestInputPattern, traceValue } from "./local-flow.js";
+import { requestInputPattern, statementStartLine, traceValue } from "./local-flow.js";
 import { matchesAllPatterns } from "./prefilter.js";
 import {
   callArguments,
@@ -89,7 +89,7 @@ const sinkCatalogue: Record<ParsedLanguage, [RegExp, SinkKind, number][]> = {
   // [callee (as written), kind, index of the first argument that matters]
   js: [
     [
-      /^(eval|(vm\.)?runInNewContext|(vm\.)?runInThisContext|(vm\.)?runInContext|new Function|Function|new vm\.Script|new Script)$/,
+      /^((window|globalThis|global)\.)?(eval|(vm\.)?runInNewContext|(vm\.)?runInThisContext|(vm\.)?runInContext|(new)?Function|(new)?(vm\.)?Script)$/,
       "code",
       0,
     ],
@@ -103,12 +103,14 @@ const sinkCatalogue: Record<ParsedLanguage, [RegExp, SinkKind, number][]> = {
   python: [
     [/^(eval|exec)$/, "code", 0],
     [
-      /^(os\.system|os\.popen[234]?|popen2\.popen[234]|subprocess\.getoutput|subprocess\.getstatusoutput|commands\.getoutput|commands\.getstatusoutput|asyncio\.create_subprocess_shell|[\w.]*loop\.subprocess_shell|\w*\.subprocess_shell)$/,
+      /^(os\.system|os\.popen[234]?|popen2\.popen[234]|subprocess\.getoutput|subprocess\.getstatusoutput|commands\.getoutput|commands\.getstatusoutput|asyncio(\.subprocess)?\.create_subprocess_shell)$/,
       "shell",
       0,
     ],
+    [/^[\w.]*loop\.subprocess_shell$/, "shell", 1],
+    [/^[\w.]*loop\.subprocess_exec$/, "argv", 1],
     [
-      /^(subprocess\.(run|call|check_call|check_output|Popen)|asyncio\.create_subprocess_exec|[\w.]*loop\.subprocess_exec|os\.exec[lv]p?e?|os\.posix_spawnp?)$/,
+      /^(subprocess\.(run|call|check_call|check_output|Popen)|asyncio(\.subprocess)?\.create_subprocess_exec|os\.exec[lv]p?e?|os\.posix_spawnp?)$/,
       "argv",
       0,
     ],
@@ -120,8 +122,8 @@ const sinkCatalogue: Record<ParsedLanguage, [RegExp, SinkKind, number][]> = {
     [/^syscall\.(Exec|ForkExec|StartProcess)$/, "argv", 0],
   ],
   java: [
-    [/(^|\.)getRuntime\(\)\.exec$/, "shell", 0],
-    [/^new\\s*ProcessBuilder$/, "argv", 0],
+    [/(^|\.)getRuntime\(\)\.(exec|load|loadLibrary)$/, "shell", 0],
+    [/^new\s*ProcessBuilder$/, "argv", 0],
   ],
 };
 
@@ -129,13 +131,14 @@ const sinkCatalogue: Record<ParsedLanguage, [RegExp, SinkKind, number][]> = {
 function javaReceiverKind(call: SgNode): SinkKind | undefined {
   const name = calleeName(call, "java");
   const object = call.field("object");
-  if (!object || !/^(exec|command)$/.test(name)) return undefined;
+  if (!object || !/^(exec|command|load|loadLibrary)$/.test(name)) return undefined;
   if (getNodeKind(object) !== "identifier") return undefined;
   const trace = traceValue(object, "java", 1);
   const text = trace.origins.map((o) => getNodeText(o.node)).join(" ");
   if (name === "exec" && /getRuntime\(\)|\bRuntime\b/.test(text)) return "shell";
   if (name === "command" && /ProcessBuilder/.test(text + getNodeText(object))) return "argv";
   if (name === "exec" && /^(runtime|rt|r)$/i.test(getNodeText(object))) return "shell";
+  if (/^(load|loadLibrary)$/.test(name) && /getRuntime\(\)|\bRuntime\b/.test(text)) return "shell";
   return undefined;
 }
 
@@ -239,7 +242,8 @@ function checkCall(call: SgNode, language: ParsedLanguage): DetectorHit | undefi
   });
   const shellArg = callArguments(call)[index];
   if ((kind === "code" || kind === "shell") && !(shellArg && listKinds.has(getNodeKind(shellArg)))) {
-    const arg = shellArg;
+    // `new Function(a, b, body)`: the body is the last argument.
+    const arg = /Function$/.test(calleeText(call, language)) ? callArguments(call).at(-1) : shellArg;
     if (!arg) return undefined;
     const verdict = judge(arg, language);
     if (!verdict.variable && !verdict.built) return undefined;
@@ -306,7 +310,58 @@ function findSinkHits(input: DetectorInput): DetectorHit[] {
   const hits: DetectorHit[] = [];
   for (const call of input.findNodes(callRule[language])) {
     const hit = checkCall(call, language);
-    if (hit) hits.push(hit);
+    if (hit) hits.push({ ...hit, startLine: Math.min(hit.startLine, statementStartLine(call)) });
+  }
+  if (language === "go") hits.push(...findGoCmdLiterals(input));
+  return hits;
+}
+
+/** Go: `&exec.Cmd{Path: p, Args: []string{…}}` with a variable program, or a shell given a variable script. */
+function findGoCmdLiterals(input: DetectorInput): DetectorHit[] {
+  const hits: DetectorHit[] = [];
+  for (const literal of input.findNodes({
+    kind: "composite_literal",
+    has: { field: "type", regex: "^exec\\.Cmd$" },
+  })) {
+    const fields = new Map<string, SgNode>();
+    for (const element of literal.field("body")?.namedChildren() ?? []) {
+      const [key, value] = element.namedChildren();
+      if (key && value) fields.set(getNodeText(key).trim(), value.namedChildren()[0] ?? value);
+    }
+    const path = fields.get("Path");
+    const args = fields.get("Args");
+    const start = statementStartLine(literal);
+    const end = literal.range().end.line + 1;
+    const pathVerdict = path ? judge(path, "go") : undefined;
+    if (pathVerdict?.variable) {
+      hits.push({
+        startLine: Math.min(start, pathVerdict.startLine),
+        endLine: end,
+        detail: "The program to run comes from a runtime value.",
+      });
+      continue;
+    }
+    if (!args) continue;
+    const trace = traceValue(args, "go");
+    const vector = trace.origins.find((o) => getNodeKind(o.node) === "composite_literal")?.node;
+    const items = vector?.field("body")?.namedChildren() ?? [];
+    const texts = items.map((i) =>
+      traceValue(i, "go")
+        .origins.map((o) => getNodeText(o.node))
+        .join(" "),
+    );
+    const shellAt = texts.findIndex((t) =>
+      /(^|\s|\()"?((\/usr)?\/bin\/)?(sh|bash|zsh|cmd)"?(\s|\)|$)/.test(t),
+    );
+    if (shellAt < 0 || !/^"(-c|\/[cC])"$/.test(getNodeText(items[shellAt + 1] ?? literal))) continue;
+    const script = items[shellAt + 2];
+    const verdict = script ? judge(script, "go") : undefined;
+    if (verdict?.variable)
+      hits.push({
+        startLine: start,
+        endLine: end,
+        detail: "A shell runs a script built from runtime values.",
+      });
   }
   return hits;
 }

@@ -1,4 +1,4 @@
-import type { Rule } from "@ast-grep/napi";
+import type { Rule, SgNode } from "@ast-grep/napi";
 import { functionRule, insideHandler, type ParsedLanguage } from "./context-rules.js";
 import type { Detector } from "./detector.js";
 import { findRuleHits } from "./find-rule-hits.js";
@@ -129,19 +129,28 @@ export const jwtWithoutVerification: Detector = {
       severity: "high" as const,
       detail: "The signing key is a literal in the code: anyone who reads it can mint valid tokens.",
     })),
-    ...findRuleHits(input, decodeOutsideHandlerRules, (node) => !verifyingSimpleDecode.test(node.text())).map(
-      (hit) => ({
-        ...hit,
-        severity: "high" as const,
-        confidence: 0.6,
-        detail: "The decoded claims are not verified in this function; if they decide access, verify first.",
-      }),
-    ),
+    ...findRuleHits(
+      input,
+      decodeOutsideHandlerRules,
+      (node) => !verifyingSimpleDecode.test(node.text()) && !readsOnlyMetadata(node),
+    ).map((hit) => ({
+      ...hit,
+      severity: "high" as const,
+      confidence: 0.6,
+      detail: "The decoded claims are not verified in this function; if they decide access, verify first.",
+    })),
   ],
 };
 
 const verifyingSimpleDecode =
   /^\w+\.decode\(\s*[^,()]+,\s*[A-Za-z_$][\w$.]*\s*(,\s*(false|["'][\w-]+["'])\s*)?\)$/;
+
+/** `jwt.decode(t).exp`, `.kid`, `.header`: reading when a token expires or which key signed it trusts no identity. */
+function readsOnlyMetadata(node: SgNode): boolean {
+  const parent = node.parent();
+  if (!parent || String(parent.kind()) !== "member_expression") return false;
+  return /^(exp|iat|nbf|kid|header|alg)$/.test(parent.field("property")?.text() ?? "");
+}
 
 const stringKinds = {
   any: [{ kind: "string" }, { kind: "template_string", not: { has: { kind: "template_substitution" } } }],

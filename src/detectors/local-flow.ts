@@ -244,3 +244,14 @@ export function firstOriginLine(
   const lines = trace.origins.filter(keep).map((o) => o.line);
   return lines.length === 0 ? undefined : Math.min(...lines);
 }
+
+const statementKinds = /(_statement|_declaration|^assignment|^expression_statement|^return_statement)$/;
+
+/** The first line of the statement a node is part of (a call's `x =` on the line above, a `return`). */
+export function statementStartLine(node: SgNode): number {
+  let current: SgNode | null = node;
+  for (let depth = 0; current && depth < 6; depth++, current = current.parent()) {
+    if (statementKinds.test(String(current.kind()))) return current.range().start.line + 1;
+  }
+  return node.range().start.line + 1;
+}

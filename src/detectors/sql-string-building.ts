@@ -3,7 +3,7 @@ import { type ParsedLanguage, type RelationRule, toParsedLanguage } from "./cont
 import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { getNodeText } from "./find-matches.js";
 import { findRuleHits } from "./find-rule-hits.js";
-import { requestInputPattern, traceValue } from "./local-flow.js";
+import { requestInputPattern, statementStartLine, traceValue } from "./local-flow.js";
 import { matchesNearby } from "./prefilter.js";
 import { sinkSqlTextPattern, sqlTextPattern } from "./sql-text.js";
 import {
@@ -177,7 +177,7 @@ function findSinkHits(input: DetectorInput): DetectorHit[] {
     if (!sinkNames[language].test(calleeName(call, language))) continue;
     const args = callArguments(call);
     const hit = args.map((arg) => traceSqlArgument(call, arg, language)).find((h) => h !== undefined);
-    if (hit) hits.push(hit);
+    if (hit) hits.push({ ...hit, startLine: Math.min(hit.startLine, statementStartLine(call)) });
     else if (language === "java" && args[0] && isUnambiguousJavaSink(call)) {
       // JDBC/JPA/Spring take SQL text first: a value from outside the method is unknown, not safe.
       const trace = traceValue(args[0], language);

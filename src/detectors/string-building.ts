@@ -211,9 +211,17 @@ export function isBuiltOrigin(origin: Origin, language: ParsedLanguage): boolean
 export function traceIsConstant(trace: Trace): boolean {
   if (trace.unresolved.length > 0) return false;
   return trace.origins.every(
-    (o) => isPlainLiteral(o.node) || /^[\w$.]+$/.test(getNodeText(o.node)) || isLiteralConcat(o.node),
+    (o) =>
+      isPlainLiteral(o.node) ||
+      /^[\w$.]+$/.test(getNodeText(o.node)) ||
+      isLiteralConcat(o.node) ||
+      constantLookupPattern.test(getNodeText(o.node)),
   );
 }
+
+/** Looking a fixed program up on the PATH yields a constant program: `exec.LookPath("git")`, `shutil.which("git")`. */
+const constantLookupPattern =
+  /^(exec\.LookPath|shutil\.which|which|path\.resolve|os\.path\.join)\(\s*("[^"]*"|'[^']*'|`[^`]*`)\s*\)$/;
 
 function isLiteralConcat(node: SgNode): boolean {
   const kind = getNodeKind(node);
