@@ -226,6 +226,12 @@ function traceSqlArgument(call: SgNode, arg: SgNode, language: ParsedLanguage): 
     call.range().start.line + 1,
   );
   const hit: DetectorHit = { startLine: start, endLine: end };
-  if (input.length > 0) hit.detail = "The value comes from the request.";
+  const builtLine = Math.max(...built.map((o) => o.line));
+  const sinkLine = call.range().start.line + 1;
+  const parts: string[] = [];
+  if (builtLine < sinkLine) parts.push(`The SQL text built on line ${builtLine} is run on line ${sinkLine}.`);
+  if (input.length > 0)
+    parts.push(`It includes request input (line ${Math.min(...input.map((o) => o.line))}).`);
+  if (parts.length > 0) hit.detail = parts.join(" ");
   return hit;
 }
