@@ -104,11 +104,12 @@ export function reconcileFindings(params: {
     const anchorOf = (f: Finding) => (index ? getAnchorLines(index, f) : f.evidence ? [f.evidence] : []);
     const rule = absorbed.get(finding);
     const previousPath = params.previousPaths?.get(finding.path);
-    const identity = buildFindingIdentity(
-      finding,
-      rule ? [anchorOf(finding), anchorOf(rule)] : [anchorOf(finding)],
-      previousPath ? [previousPath] : [],
+    // A span's first line is an anchor of its own too: a later report of the same problem with a
+    // shorter or longer span is still recognised.
+    const anchors = (rule ? [anchorOf(finding), anchorOf(rule)] : [anchorOf(finding)]).flatMap((lines) =>
+      lines.length > 1 ? [lines, lines.slice(0, 1)] : [lines],
     );
+    const identity = buildFindingIdentity(finding, anchors, previousPath ? [previousPath] : []);
     const fingerprint = identity.keys[0]!;
     // The same problem reported twice (overlapping chunks): same identity, line and a similar title.
     const duplicate = findings.some(

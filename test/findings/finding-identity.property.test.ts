@@ -159,6 +159,22 @@ describe("finding identity (properties)", () => {
     );
   });
 
+  it("survives a different span: the model quotes one line, then the same problem over several", () => {
+    fc.assert(
+      fc.property(shift, fc.integer({ min: 1, max: 2 }), title, title, (s, extra, first, second) => {
+        const line = s + queryLine;
+        const [short] = review({ shift: s, model: [modelFinding("src/users.ts", line, first)] });
+        const [long] = review({
+          shift: s,
+          model: [{ ...modelFinding("src/users.ts", line, second), endLine: line + extra }],
+        });
+        expect(long!.endLine).toBe(line + extra);
+        expect(matchFindings([long!.identity], toPrevious([short!]))).toEqual([0]);
+        expect(matchFindings([short!.identity], toPrevious([long!]))).toEqual([0]);
+      }),
+    );
+  });
+
   it("keeps different kinds on the same code apart: other category, other rule", () => {
     fc.assert(
       fc.property(

@@ -75,24 +75,34 @@ const languages = [
   },
 ];
 
+/** The finding a corpus label describes: same detector, its span covering the labelled line. */
+function findTarget<T extends { ruleId?: string; line: number; endLine?: number }>(
+  findings: T[],
+  ruleId: string,
+  line: number,
+): T | undefined {
+  return findings.find((f) => f.ruleId === ruleId && f.line <= line && line <= (f.endLine ?? f.line));
+}
+
 describe("architect-ignore comments", () => {
   it.each(languages)(
     "$name: a comment on the line above suppresses the detector's finding there",
     async ({ sample, path, comment }) => {
       const { lines, ruleId, line } = readSample(sample);
       const before = await review([addedFile(path, lines)]);
-      const target = before.findings.find((f) => f.ruleId === ruleId && f.line === line);
+      const target = findTarget(before.findings, ruleId, line);
       expect(target).toBeDefined();
+      const start = target!.line;
 
-      const indent = /^\s*/.exec(lines[line - 1]!)![0];
+      const indent = /^\s*/.exec(lines[start - 1]!)![0];
       const withComment = [
-        ...lines.slice(0, line - 1),
+        ...lines.slice(0, start - 1),
         `${indent}${comment} architect-ignore: ${ruleId} reviewed with the DBA, input is an enum`,
-        ...lines.slice(line - 1),
+        ...lines.slice(start - 1),
       ];
       const after = await review([addedFile(path, withComment)]);
 
-      expect(after.findings.some((f) => f.ruleId === ruleId && f.line === line + 1)).toBe(false);
+      expect(findTarget(after.findings, ruleId, line + 1)).toBeUndefined();
       expect(after.suppressed).toBe(1);
       // Other findings of the file stay (shifted by the inserted line).
       expect(after.findings.length).toBe(before.findings.length - 1);
@@ -104,26 +114,29 @@ describe("architect-ignore comments", () => {
     async ({ sample, path, comment }) => {
       const { lines, ruleId, line } = readSample(sample);
       const before = await review([addedFile(path, lines)]);
-      const category = before.findings.find((f) => f.ruleId === ruleId && f.line === line)!.category;
+      const target = findTarget(before.findings, ruleId, line)!;
       const withComment = lines.map((text, i) =>
-        i === line - 1 ? `${text} ${comment} architect-ignore: ${category}` : text,
+        i === target.line - 1 ? `${text} ${comment} architect-ignore: ${target.category}` : text,
       );
 
       const after = await review([addedFile(path, withComment)]);
 
-      expect(after.findings.some((f) => f.ruleId === ruleId && f.line === line)).toBe(false);
+      expect(findTarget(after.findings, ruleId, line)).toBeUndefined();
+      expect(after.suppressed).toBe(1);
     },
   );
 
   it("a comment naming another rule suppresses nothing", async () => {
     const { lines, ruleId, line } = readSample("sql-string-building/ts-positive-user-search.ts");
+    const before = await review([addedFile("src/routes/users.ts", lines)]);
+    const start = findTarget(before.findings, ruleId, line)!.line;
     const withComment = [
-      ...lines.slice(0, line - 1),
+      ...lines.slice(0, start - 1),
       "// architect-ignore: n-plus-one",
-      ...lines.slice(line - 1),
+      ...lines.slice(start - 1),
     ];
     const after = await review([addedFile("src/routes/users.ts", withComment)]);
-    expect(after.findings.some((f) => f.ruleId === ruleId && f.line === line + 1)).toBe(true);
+    expect(findTarget(after.findings, ruleId, line + 1)).toBeDefined();
     expect(after.suppressed).toBe(0);
   });
 
