@@ -422,8 +422,6 @@ function buildReviewMarkerLine(job: ReviewJob): string {
 interface History {
   alreadyPostedForKey: boolean;
   lastReviewedSha: string | undefined;
-  /** Fingerprints of this app's comments still on the diff. */
-  openFingerprints: Set<string>;
   stillOpen: number;
   resolved: number;
   /** Earlier line comments of this app, with what people said about them. */
@@ -450,7 +448,6 @@ async function loadHistory(
     listReviewComments(octokit, params),
   ]);
   const markers = reviews.filter(isOurs).flatMap((r) => parseReviewMarker(r.body) ?? []);
-  const openFingerprints = new Set<string>();
   let stillOpen = 0;
   let resolved = 0;
   for (const comment of comments) {
@@ -458,10 +455,7 @@ async function loadHistory(
     const fingerprints = parseFindingMarkers(comment.body);
     if (fingerprints.length === 0) continue;
     if (comment.line === null) resolved += 1;
-    else {
-      stillOpen += 1;
-      for (const fp of fingerprints) openFingerprints.add(fp);
-    }
+    else stillOpen += 1;
   }
   let lastReviewedSha = [...markers].reverse().find((m) => m.sha !== params.job.headSha)?.sha;
   if (params.job.previousSha && params.job.scope !== "full") {
@@ -479,7 +473,6 @@ async function loadHistory(
   return {
     alreadyPostedForKey: markers.some((m) => m.key === params.job.key && m.sha === params.job.headSha),
     lastReviewedSha: params.job.scope === "full" ? undefined : lastReviewedSha,
-    openFingerprints,
     stillOpen,
     resolved,
     earlier: await loadEarlierFindings(octokit, { ...params, comments, isOurs }),
