@@ -278,6 +278,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       minConfidence: config.min_confidence,
       maxInlineComments: config.max_inline_comments,
       minInlineSeverity: config.min_severity,
+      contextPaths: new Set(modelReview?.context.sent.map((piece) => piece.path) ?? []),
     });
     const report: ReviewReport = {
       headSha: job.headSha,
