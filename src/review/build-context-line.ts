@@ -52,5 +52,5 @@ export function buildContextLine(report: ContextReport): string {
 /** Appended to the cost line: the share of input tokens that was repository context. */
 export function buildContextCostNote(report: ContextReport | undefined): string {
   if (report?.status !== "ran" || report.promptTokens === 0) return "";
-  return ` Repository context: about ${n(report.promptTokens)} of the input tokens (estimated).`;
+  return ` Repository context (excerpts and their framing): about ${n(report.promptTokens)} of the input tokens (estimated).`;
 }

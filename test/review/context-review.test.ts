@@ -225,7 +225,7 @@ describe("repository context in the review", () => {
     expect(tree.blobReads.sort()).toEqual(["package.json", "src/db/pool.ts", "src/routes/orders.ts"]);
     expect(summary).toMatch(/Context: 3 files read, [\d,]+ tokens sent — enclosing code 1 \([\d,]+ tokens\)/);
     expect(summary).toContain("GitHub requests for context: 4 (0 files from the cache).");
-    expect(summary).toMatch(/Repository context: about [\d,]+ of the input tokens \(estimated\)\./);
+    expect(summary).toMatch(/Repository context \(excerpts and their framing\): about [\d,]+ of the input tokens \(estimated\)\./);
   });
 
   it("shows where the new router is mounted, without the auth middleware the others get", async () => {
