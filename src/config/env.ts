@@ -54,7 +54,7 @@ export const envSchema = z.object({
   /** Tokens of repository context per review. Unset: a quarter of REVIEW_TOKEN_BUDGET. */
   CONTEXT_TOKEN_BUDGET: z.coerce.number().int().min(0).optional(),
   /** GitHub requests for context per review beyond the one tree listing (blobs, subtrees, tool reads). */
-  CONTEXT_MAX_GITHUB_REQUESTS: nonNegativeInt(100),
+  CONTEXT_MAX_GITHUB_REQUESTS: nonNegativeInt(200),
   /** The in-process blob cache, in MiB (in front of Redis when REDIS_URL is set). */
   CONTEXT_CACHE_MB: positiveInt(64),
   /** How long Redis keeps a cached blob, in seconds (REDIS_URL only). */

@@ -7,7 +7,7 @@ import { type ContextKind, type ContextPiece, contextKinds, type LeftOutPiece } 
 import { findBlockEnd, findModelDefinitions, findTableNames, isDataModelPath } from "./find-data-model.js";
 import {
   type Declaration,
-  findDeclarations,
+  findDeclarationsCached,
   findEnclosingDeclaration,
   findNamedDeclaration,
 } from "./find-declarations.js";
@@ -113,7 +113,7 @@ export async function assembleContext(params: AssembleContextParams): Promise<Re
     let found = declarationCache.get(path);
     if (!found) {
       const language = detectLanguage(path);
-      found = language ? findDeclarations(text, language) : [];
+      found = language ? findDeclarationsCached(snapshot.shaOf(path), text, language) : [];
       declarationCache.set(path, found);
     }
     return found;
@@ -241,10 +241,11 @@ export async function assembleContext(params: AssembleContextParams): Promise<Re
   }
 
   // 4. Usages: files that import a file under review, with the lines that use what they import.
+  const reviewedDirs = buildDirectoryDepths(params.files);
   const families = new Set(params.files.map((f) => languageFamily(detectLanguage(f.path))).filter(Boolean));
   const scan = snapshot.paths
     .filter((p) => !reviewed.has(p) && !excluded(p) && families.has(languageFamily(detectLanguage(p))))
-    .map((p) => ({ path: p, score: usageScore(p, params.files) }))
+    .map((p) => ({ path: p, score: usageScore(p, reviewedDirs) }))
     .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path))
     .slice(0, limits.maxUsageScanFiles)
     .map((c) => c.path);
@@ -299,17 +300,24 @@ export async function assembleContext(params: AssembleContextParams): Promise<Re
       .slice(0, limits.maxDataModelFiles)
       .map((c) => c.path);
     await readAll(dataFiles);
+    const definitionsByFile = new Map<string, ReturnType<typeof findModelDefinitions>>();
+    for (const dataFile of dataFiles) {
+      const text = texts.get(dataFile);
+      if (text !== undefined) definitionsByFile.set(dataFile, findModelDefinitions(text));
+    }
     for (const [reviewedPath, names] of tablesByFile) {
+      const wantedName = new RegExp(`(?:^|[^\\w])(?:${names.map(escapeRegExp).join("|")})(?:$|[^\\w])`, "i");
       let count = 0;
-      for (const dataFile of dataFiles) {
-        const text = texts.get(dataFile);
-        if (text === undefined) continue;
-        const lines = text.split("\n");
-        for (const start of findModelDefinitions(text, names)) {
+      for (const [dataFile, definitions] of definitionsByFile) {
+        const matching = definitions.filter((d) => wantedName.test(d.text));
+        if (matching.length === 0) continue;
+        const lines = texts.get(dataFile)!.split("\n");
+        for (const { line: start } of matching) {
           if (count >= limits.maxDataModelPerFile) break;
           const end = findBlockEnd(lines, start, limits.maxPieceLines);
           const ranges: [number, number][] = [[start + 1, end + 1]];
           count += 1;
+          const shown = lines.slice(start, end + 1).join("\n");
           push({
             kind: "data_model",
             path: dataFile,
@@ -318,7 +326,7 @@ export async function assembleContext(params: AssembleContextParams): Promise<Re
             forPaths: [reviewedPath],
             why: `defines ${
               names
-                .filter((n) => new RegExp(`\\b${n}\\b`, "i").test(lines.slice(start, end + 1).join("\n")))
+                .filter((n) => wordPattern(n).test(shown))
                 .slice(0, 3)
                 .join(", ") || names[0]
             }, used by the changed lines of ${reviewedPath}`,
@@ -490,8 +498,14 @@ function findUsageRanges(
     if (range[0] <= last[1] + 1) last[1] = Math.max(last[1], range[1]);
     else ranges.push(range);
   }
+  const kept: [number, number][] = [];
   let total = 0;
-  return ranges.filter((r) => (total += r[1] - r[0] + 1) <= maxLines);
+  for (const range of ranges) {
+    total += range[1] - range[0] + 1;
+    if (total > maxLines) break;
+    kept.push(range);
+  }
+  return kept;
 }
 
 /** Cuts a long range: `keep-start` keeps its first lines; `keep-ends` its head and its tail. */
@@ -518,16 +532,25 @@ function languageFamily(language: DetectorLanguage | undefined): string {
 const entryNamePattern =
   /(^|\/)(index|app|server|main|routes?|router|urls|api|module|wsgi|asgi|application)\.\w+$/i;
 
+/** Directories of the files under review, with every ancestor: the score's lookup table. */
+function buildDirectoryDepths(files: { path: string }[]): Set<string> {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    const parts = file.path.split("/");
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+  }
+  return dirs;
+}
+
 /** Importers are most likely near the changed file, or an entry point that wires modules together. */
-function usageScore(path: string, files: { path: string }[]): number {
+function usageScore(path: string, reviewedDirs: Set<string>): number {
   const parts = path.split("/");
   let best = 0;
-  for (const file of files) {
-    const other = file.path.split("/");
-    let shared = 0;
-    while (shared < parts.length - 1 && shared < other.length - 1 && parts[shared] === other[shared])
-      shared++;
-    best = Math.max(best, shared);
+  for (let i = parts.length - 1; i >= 1; i--) {
+    if (reviewedDirs.has(parts.slice(0, i).join("/"))) {
+      best = i;
+      break;
+    }
   }
   const isTest = /(^|\/)(test|tests|__tests__|spec)\/|\.(test|spec)\.\w+$|_test\.go$/.test(path);
   return best * 2 + (entryNamePattern.test(path) ? 3 : 0) - (isTest ? 4 : 0);

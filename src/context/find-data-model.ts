@@ -63,31 +63,21 @@ const definitionPattern =
   /create\s+(?:unique\s+)?(?:table|index|view)|alter\s+table|createTable|alterTable|\.table\(|\bmodel\s+\w+\s*\{|\bclass\s+\w+|__tablename__|@Table|@Entity|\bdefine\(|\bSchema\(|\bmodel\(|type\s+\w+\s+struct|add_column|addColumn|op\.(?:create_table|add_column|alter_column)|db_table/i;
 
 /**
- * Lines (0-based) of `text` that define one of `names`: a CREATE/ALTER TABLE, a migration builder call,
- * a Prisma model, an ORM class, `__tablename__`, `@Table`… Each is the start of a block.
+ * Lines (0-based) of `text` that start a definition of a table or model: a CREATE/ALTER TABLE, a migration
+ * builder call, a Prisma model, an ORM class, `__tablename__`, `@Table`… `text` holds the line and, for a
+ * class, the few lines after it (where `__tablename__` or `@Table` names the table). Computed once per
+ * file; match the names against `text`.
  */
-export function findModelDefinitions(text: string, names: string[]): number[] {
-  if (names.length === 0) return [];
-  const wanted = new RegExp(`(?:^|[^\\w])(?:${names.map(escape).join("|")})(?:$|[^\\w])`, "i");
+export function findModelDefinitions(text: string): { line: number; text: string }[] {
   const lines = text.split("\n");
-  const out: number[] = [];
+  const out: { line: number; text: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!definitionPattern.test(line)) continue;
-    if (wanted.test(line)) {
-      out.push(i);
-      continue;
-    }
-    // `class User(Base):` with `__tablename__ = "users"` on a later line: the class is the block.
-    const nextFew = lines.slice(i + 1, i + 4).join("\n");
-    if (/\bclass\s+\w+/.test(line) && /__tablename__|@Table|db_table/.test(nextFew) && wanted.test(nextFew))
-      out.push(i);
+    const isClass = /\bclass\s+\w+/.test(line);
+    out.push({ line: i, text: isClass ? lines.slice(i, i + 4).join("\n") : line });
   }
   return out;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**

@@ -54,6 +54,27 @@ function kindsOf(language: DetectorLanguage): { callable: string[]; types: strin
   }
 }
 
+// Declarations by blob SHA and language: a blob never changes, so a re-review (or another pull request of
+// the same repository) parses nothing again. Bounded by entries; the oldest go first.
+const declarationCache = new Map<string, Declaration[]>();
+const maxCachedFiles = 20_000;
+
+/** {@link findDeclarations}, remembered by content address (`sha`). */
+export function findDeclarationsCached(
+  sha: string | undefined,
+  text: string,
+  language: DetectorLanguage,
+): Declaration[] {
+  if (!sha) return findDeclarations(text, language);
+  const key = `${language}:${sha}`;
+  const cached = declarationCache.get(key);
+  if (cached) return cached;
+  const found = findDeclarations(text, language);
+  declarationCache.set(key, found);
+  if (declarationCache.size > maxCachedFiles) declarationCache.delete(declarationCache.keys().next().value!);
+  return found;
+}
+
 /**
  * Every function, method, handler and type declaration of a file, by ast-grep (one native search per
  * file). Anonymous functions passed as call arguments (`router.get("/x", async (req, res) => …)`) grow to

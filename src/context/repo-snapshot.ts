@@ -33,6 +33,8 @@ export interface RepoSnapshot {
   readonly errors: string[];
   has(path: string): boolean;
   sizeOf(path: string): number | undefined;
+  /** The blob SHA of a file (its content address). */
+  shaOf(path: string): string | undefined;
   /** Immediate children of a directory ("" = root): files and directories, sorted. */
   listDirectory(dir: string): { name: string; type: "file" | "dir" }[];
   readFile(path: string): Promise<ReadFileResult>;
@@ -138,11 +140,12 @@ export async function loadRepoSnapshot(params: LoadRepoSnapshotParams): Promise<
     errors,
     has: (path) => files.has(path),
     sizeOf: (path) => files.get(path)?.size,
+    shaOf: (path) => files.get(path)?.sha,
     listDirectory(dir) {
       const prefix = dir ? `${dir}/` : "";
       const out = new Map<string, "file" | "dir">();
       for (const d of dirs) {
-        if (d && d.startsWith(prefix) && !d.slice(prefix.length).includes("/"))
+        if (d?.startsWith(prefix) && !d.slice(prefix.length).includes("/"))
           out.set(d.slice(prefix.length), "dir");
       }
       for (const path of paths) {

@@ -115,8 +115,13 @@ export async function askModel(params: AskModelParams): Promise<ModelReview> {
         const cap = Math.floor((baseTokens * share) / (1 - share));
         const selection = selectContextForPrompt(params.context.pieces, paths, cap);
         for (const piece of selection.leftOut) leftOut.add(piece);
+        // The section's framing costs tokens too: drop the lowest-ranked pieces until the whole fits.
+        let section = renderContextSection(selection.pieces);
+        while (selection.pieces.length > 0 && estimateTokens(section) > cap) {
+          leftOut.add(selection.pieces.pop()!);
+          section = renderContextSection(selection.pieces);
+        }
         if (selection.pieces.length > 0) {
-          const section = renderContextSection(selection.pieces);
           prompt = buildPrompt({ ...promptParams, context: section });
           for (const piece of selection.pieces) sent.add(piece);
           review.context.tokens += Math.ceil(estimateTokens(section) * factor);

@@ -81,7 +81,7 @@ export async function gatherContext(params: {
     maxShare,
     offReason: reason,
   });
-  if (!deps || !deps.settings.enabled) return off("repository context is off for this app (CONTEXT_ENABLED)");
+  if (!deps?.settings.enabled) return off("repository context is off for this app (CONTEXT_ENABLED)");
   if (!config.context.enabled)
     return off("repository context is off for this repository (`context.enabled: false`)");
   const budget = config.context.budget_tokens ?? deps.settings.tokenBudget;

@@ -91,6 +91,7 @@ const repoFiles: Record<string, string> = {
     "",
   ].join("\n"),
   "src/services/orders.ts":
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the code under test, not a template
     "export async function listOrders(limit) {\n  return db.query(`SELECT * FROM orders LIMIT ${limit}`);\n}\n",
   "db/migrations/001_orders.sql": "CREATE TABLE orders (\n  id BIGSERIAL PRIMARY KEY\n);\n",
   ".env": "DATABASE_PASSWORD=hunter2hunter2hunter2\n",
@@ -265,6 +266,7 @@ describe("exploration tools", () => {
     expect(
       await tools.execute("read_file", { path: "src/services/orders.ts", start_line: 2, end_line: 2 }),
     ).toContain(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the code under test, not a template
       "src/services/orders.ts (4 lines)\n…\n2:   return db.query(`SELECT * FROM orders LIMIT ${limit}`);\n…",
     );
     expect(await tools.execute("list_directory", { path: "src" })).toContain("routes/\nserver.ts\nservices/");

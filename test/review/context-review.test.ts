@@ -81,6 +81,7 @@ const ordersRoute = [
   "  const started = Date.now();",
   '  res.setHeader("x-started", String(started));',
   '  const where = filters.length ? "WHERE customer_id = $3" : "";',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the code under test, not a template
   "  const sql = `SELECT * FROM orders ${where} ORDER BY id LIMIT $1 OFFSET $2`;",
   "  const rows = await db.query(sql, [limit, offset, ...filters]);",
   "  res.json({ rows, next: offset + rows.length });",
@@ -225,7 +226,9 @@ describe("repository context in the review", () => {
     expect(tree.blobReads.sort()).toEqual(["package.json", "src/db/pool.ts", "src/routes/orders.ts"]);
     expect(summary).toMatch(/Context: 3 files read, [\d,]+ tokens sent — enclosing code 1 \([\d,]+ tokens\)/);
     expect(summary).toContain("GitHub requests for context: 4 (0 files from the cache).");
-    expect(summary).toMatch(/Repository context \(excerpts and their framing\): about [\d,]+ of the input tokens \(estimated\)\./);
+    expect(summary).toMatch(
+      /Repository context \(excerpts and their framing\): about [\d,]+ of the input tokens \(estimated\)\./,
+    );
   });
 
   it("shows where the new router is mounted, without the auth middleware the others get", async () => {
