@@ -216,6 +216,30 @@ export async function assembleContext(params: AssembleContextParams): Promise<Re
         }
       }
     }
+    // Go: functions of the same package need no import; they live in the other files of the directory.
+    if (language === "go") {
+      const own = new Set(
+        texts.has(file.path) ? declarationsOf(file.path, texts.get(file.path) ?? "").map((d) => d.name) : [],
+      );
+      const called = [
+        ...new Set([...changed.matchAll(/(?<![\w.])([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]!)),
+      ].filter((name) => !own.has(name) && !goBuiltins.has(name));
+      const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/") + 1) : "";
+      const siblings = snapshot.paths
+        .filter(
+          (p) =>
+            p !== file.path &&
+            p.startsWith(dir) &&
+            !p.slice(dir.length).includes("/") &&
+            p.endsWith(".go") &&
+            !p.endsWith("_test.go") &&
+            !excluded(p),
+        )
+        .slice(0, 10);
+      for (const name of called.slice(0, limits.maxDefinitionsPerFile)) {
+        for (const target of siblings) wanted.push({ fileOrder, from: file.path, target, name });
+      }
+    }
   });
   await readAll([...new Set(wanted.map((w) => w.target))]);
   const definitionCount = new Map<string, number>();
@@ -528,6 +552,12 @@ function languageFamily(language: DetectorLanguage | undefined): string {
   if (language === "javascript" || language === "typescript" || language === "tsx") return "js";
   return language === "sql" || !language ? "" : language;
 }
+
+const goBuiltins = new Set(
+  "append cap clear close complex copy delete imag len make max min new panic print println real recover func string int int64 int32 uint uint64 byte rune float64 float32 bool error any".split(
+    " ",
+  ),
+);
 
 const entryNamePattern =
   /(^|\/)(index|app|server|main|routes?|router|urls|api|module|wsgi|asgi|application)\.\w+$/i;

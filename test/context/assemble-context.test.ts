@@ -147,6 +147,50 @@ describe("assembleContext", () => {
     expect(context.getContextForLocation("src/other.ts", 1).map((p) => p.kind)).toEqual(["map"]);
   });
 
+  it("finds Go definitions in a package of the same module and in the same package", async () => {
+    const goFiles: Record<string, string> = {
+      "go.mod": "module github.com/acme/shop\n\ngo 1.22\n",
+      "internal/store/store.go":
+        'package store\n\nfunc FindUser(db *sql.DB, name string) (*User, error) {\n\treturn db.QueryRow("SELECT id FROM users WHERE name = \'" + name + "\'")\n}\n',
+      "cmd/api/validate.go": "package main\n\nfunc validate(name string) bool {\n\treturn len(name) > 0\n}\n",
+      "cmd/api/handler.go":
+        'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/acme/shop/internal/store"\n)\n\nfunc handle(w http.ResponseWriter, r *http.Request) {\n\tname := r.URL.Query().Get("name")\n\tif validate(name) {\n\t\tstore.FindUser(db, name)\n\t}\n}\n',
+    };
+    const { snapshot } = await load(goFiles);
+    const patch =
+      '@@ -10,3 +10,4 @@\n \tname := r.URL.Query().Get("name")\n \tif validate(name) {\n+\t\tstore.FindUser(db, name)\n \t}';
+    const context = await assembleContext({
+      snapshot,
+      files: [{ path: "cmd/api/handler.go", hunks: parsePatch(patch) }],
+      budgetTokens: 10_000,
+    });
+    const definitions = context.pieces.filter((p) => p.kind === "definition");
+    expect(definitions.map((p) => p.path)).toEqual(["internal/store/store.go"]);
+    expect(definitions[0]!.text).toContain("3: func FindUser(db *sql.DB, name string) (*User, error) {");
+    expect(context.pieces.find((p) => p.kind === "map")!.text).toContain(
+      "go.mod: Go 1.22, module github.com/acme/shop",
+    );
+  });
+
+  it("finds a Go function of the same package, called without an import", async () => {
+    const { snapshot } = await load({
+      "go.mod": "module github.com/acme/shop\n",
+      "cmd/api/validate.go": "package main\n\nfunc validate(name string) bool {\n\treturn len(name) > 0\n}\n",
+      "cmd/api/handler.go":
+        "package main\n\nfunc handle(name string) {\n\tif validate(name) {\n\t\tprintln(name)\n\t}\n}\n",
+    });
+    const patch =
+      "@@ -3,3 +3,4 @@\n func handle(name string) {\n+\tif validate(name) {\n \t\tprintln(name)\n \t}";
+    const context = await assembleContext({
+      snapshot,
+      files: [{ path: "cmd/api/handler.go", hunks: parsePatch(patch) }],
+      budgetTokens: 10_000,
+    });
+    expect(context.pieces.filter((p) => p.kind === "definition").map((p) => [p.path, p.why])).toEqual([
+      ["cmd/api/validate.go", "definition of validate, used by the changed lines of cmd/api/handler.go"],
+    ]);
+  });
+
   it("leaves out what does not fit the budget, lowest rank first, and lists it", async () => {
     const { snapshot } = await load();
     const full = await assembleContext({
