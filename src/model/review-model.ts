@@ -6,6 +6,7 @@ import type {
   ToolResultBlockParam,
 } from "@anthropic-ai/sdk/resources/messages";
 import { type ExplorationTools, explorationInstructions } from "./exploration.js";
+import { ModelUnavailableError } from "./model-errors.js";
 import {
   ModelOutputError,
   type ParsedReviewOutput,
@@ -41,18 +42,7 @@ export interface ReviewModel {
   ): Promise<ModelAnswer>;
 }
 
-/** The model could not be reached or kept failing after the SDK's retries. */
-export class ModelUnavailableError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-export { ModelOutputError };
+export { ModelOutputError, ModelUnavailableError };
 
 export interface ReviewModelOptions {
   apiKey: string;
