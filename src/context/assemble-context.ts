@@ -198,7 +198,13 @@ export async function assembleContext(params: AssembleContextParams): Promise<Re
     const source = texts.get(file.path) ?? file.hunks.flatMap((h) => h.lines.map((l) => l.text)).join("\n");
     const changed = changedText.get(file.path) ?? "";
     let count = 0;
-    for (const ref of findImports(source, language)) {
+    for (const ref of expandModuleImports(
+      findImports(source, language),
+      language,
+      file.path,
+      snapshot,
+      project,
+    )) {
       const targets = resolveImport({
         fromPath: file.path,
         spec: ref.spec,
@@ -281,7 +287,13 @@ export async function assembleContext(params: AssembleContextParams): Promise<Re
     const language = detectLanguage(importer);
     if (text === undefined || !language) continue;
     const lines = text.split("\n");
-    for (const ref of findImports(text, language)) {
+    for (const ref of expandModuleImports(
+      findImports(text, language),
+      language,
+      importer,
+      snapshot,
+      project,
+    )) {
       const targets = resolveImport({
         fromPath: importer,
         spec: ref.spec,
@@ -481,6 +493,39 @@ function namesUsed(ref: ImportRef, changed: string, language: DetectorLanguage):
     if (!any && language === "java" && wordPattern(ref.namespace).test(changed)) out.add(ref.namespace);
   }
   return [...out];
+}
+
+/**
+ * Python `from app import models` / `from . import views` import modules, not names: each such name
+ * becomes an import of the module under that name (so `models.Account` finds `Account` in app/models.py).
+ */
+function expandModuleImports(
+  refs: ImportRef[],
+  language: DetectorLanguage,
+  fromPath: string,
+  snapshot: RepoSnapshot,
+  project: ProjectInfo,
+): ImportRef[] {
+  if (language !== "python") return refs;
+  const out: ImportRef[] = [];
+  for (const ref of refs) {
+    const kept: ImportRef["names"] = [];
+    for (const name of ref.names) {
+      const spec = ref.spec.endsWith(".") ? `${ref.spec}${name.imported}` : `${ref.spec}.${name.imported}`;
+      const module = resolveImport({
+        fromPath,
+        spec,
+        language,
+        has: snapshot.has,
+        paths: snapshot.paths,
+        project,
+      });
+      if (module.length > 0) out.push({ spec, names: [], namespace: name.local, line: ref.line });
+      else kept.push(name);
+    }
+    if (kept.length > 0 || ref.names.length === 0) out.push({ ...ref, names: kept });
+  }
+  return out;
 }
 
 function findDefaultExport(decls: Declaration[], lines: string[]): Declaration | undefined {

@@ -191,6 +191,26 @@ describe("assembleContext", () => {
     ]);
   });
 
+  it("treats a Python `from package import module` as a module import", async () => {
+    const { snapshot } = await load({
+      "shop/__init__.py": "",
+      "shop/models.py":
+        'class Account(Base):\n    __tablename__ = "accounts"\n    id = Column(Integer, primary_key=True)\n',
+      "shop/views.py":
+        "from shop import models\n\n\ndef show(request, pk):\n    return models.Account.get(pk)\n",
+    });
+    const patch =
+      "@@ -4,2 +4,2 @@\n def show(request, pk):\n-    return None\n+    return models.Account.get(pk)";
+    const context = await assembleContext({
+      snapshot,
+      files: [{ path: "shop/views.py", hunks: parsePatch(patch) }],
+      budgetTokens: 10_000,
+    });
+    const definition = context.pieces.find((p) => p.kind === "definition");
+    expect(definition?.path).toBe("shop/models.py");
+    expect(definition?.text).toContain("1: class Account(Base):");
+  });
+
   it("leaves out what does not fit the budget, lowest rank first, and lists it", async () => {
     const { snapshot } = await load();
     const full = await assembleContext({

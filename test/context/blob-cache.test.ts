@@ -85,6 +85,7 @@ describe("redis blob cache", () => {
   it("misses instead of failing when Redis is unreachable, and reports it", async () => {
     const errors: Error[] = [];
     const down = new Redis("redis://127.0.0.1:1", {
+      enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       lazyConnect: true,
       retryStrategy: () => null,
