@@ -83,7 +83,7 @@ export async function gatherContext(params: {
   });
   if (!deps?.settings.enabled) return off("repository context is off for this app (CONTEXT_ENABLED)");
   if (!config.context.enabled)
-    return off("repository context is off for this repository (`context.enabled: false`)");
+    return off("repository context is off for this repository (context.enabled is false)");
   const budget = config.context.budget_tokens ?? deps.settings.tokenBudget;
   const agentic = config.context.agentic ?? deps.settings.agentic;
   if (budget === 0 && !agentic) return off("the context budget is 0 tokens");
