@@ -197,6 +197,20 @@ const testCodeShape = {
     .default("secrets"),
 };
 
+const contextBudgetDescription = "a whole number of tokens, 0 or more (0 = no repository context)";
+const contextShape = {
+  enabled: booleanSchema.default(true),
+  /** Unset: the app's CONTEXT_TOKEN_BUDGET. */
+  budget_tokens: z
+    .int({ error: contextBudgetDescription })
+    .min(0, { error: contextBudgetDescription })
+    .max(200_000, { error: contextBudgetDescription })
+    .optional(),
+  exclude: listOf(globSchema(globDescription), "a list of globs"),
+  /** Unset: the app's CONTEXT_AGENTIC. */
+  agentic: booleanSchema.optional(),
+};
+
 function describeMapping(shape: object): { error: string } {
   return { error: `a mapping with the keys ${Object.keys(shape).join(", ")}` };
 }
@@ -269,6 +283,7 @@ const rootShape = {
     )
     .default({}),
   test_code: z.strictObject(testCodeShape, describeMapping(testCodeShape)).prefault({}),
+  context: z.strictObject(contextShape, describeMapping(contextShape)).prefault({}),
 };
 
 /** Schema of `.github/architect.yml`. Parse with {@link parseRepoConfig} for user-facing errors. */
@@ -294,6 +309,7 @@ const knownKeysByPath: Record<string, string[]> = {
   commands: Object.keys(commandsShape),
   limits: Object.keys(limitsShape),
   test_code: Object.keys(testCodeShape),
+  context: Object.keys(contextShape),
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -496,6 +512,11 @@ export function isPathIncluded(config: RepoConfig, path: string): boolean {
   const { include, exclude } = config.paths;
   if (include.length > 0 && !include.some((glob) => buildPathMatcher(glob)(path))) return false;
   return !exclude.some((glob) => buildPathMatcher(glob)(path));
+}
+
+/** Whether `context.exclude` keeps `path` out of the repository context. */
+export function isContextExcluded(config: RepoConfig, path: string): boolean {
+  return config.context.exclude.some((glob) => buildPathMatcher(glob)(path));
 }
 
 /** Instructions of every `path_instructions` entry whose glob matches `path`, in file order. */

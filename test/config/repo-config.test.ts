@@ -29,6 +29,7 @@ const expectedDefaults: RepoConfig = {
   limits: { daily_token_budget: 0 },
   rules: {},
   test_code: { use_default_paths: true, paths: [], max_security_severity: "low", detectors: "secrets" },
+  context: { enabled: true, exclude: [] },
 };
 
 function withDefaults(overrides: Partial<RepoConfig>): RepoConfig {
@@ -78,6 +79,11 @@ test_code:
   paths: ["qa/**"]
   max_security_severity: info
   detectors: none
+context:
+  enabled: false
+  budget_tokens: 5000
+  exclude: ["vendor/**"]
+  agentic: true
 `;
 
 interface ValidCase {
@@ -128,6 +134,7 @@ const validCases: ValidCase[] = [
         max_security_severity: "info",
         detectors: "none",
       },
+      context: { enabled: false, budget_tokens: 5000, exclude: ["vendor/**"], agentic: true },
     },
   },
   { name: "fail_on: never", raw: { fail_on: "never" }, expected: withDefaults({ fail_on: "never" }) },
@@ -193,7 +200,7 @@ interface InvalidCase {
 }
 
 const allTopKeys =
-  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, rules, test_code";
+  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, rules, test_code, context";
 const categoryWords = "architecture, security, performance, reliability, maintainability";
 
 const invalidCases: InvalidCase[] = [
@@ -219,6 +226,19 @@ const invalidCases: InvalidCase[] = [
         received: '"secret"',
         expected: "one of secrets, all, none",
         message: '`test_code.detectors`: expected one of secrets, all, none; received `"secret"`',
+      },
+    ],
+  },
+  {
+    name: "context.budget_tokens: -1",
+    raw: { context: { budget_tokens: -1 } },
+    errors: [
+      {
+        path: "context.budget_tokens",
+        received: "-1",
+        expected: "a whole number of tokens, 0 or more (0 = no repository context)",
+        message:
+          "`context.budget_tokens`: expected a whole number of tokens, 0 or more (0 = no repository context); received `-1`",
       },
     ],
   },

@@ -9,6 +9,7 @@ import { createMetrics, type Metrics } from "../../src/ops/metrics.js";
 import { createInProcessQueue } from "../../src/queue/in-process-queue.js";
 import type { JobQueue } from "../../src/queue/job-queue.js";
 import { createReviewProcessor } from "../../src/review/create-review-processor.js";
+import type { ContextDeps } from "../../src/review/gather-context.js";
 import type { ReviewOutcome } from "../../src/review/run-review.js";
 
 export interface TestApp {
@@ -32,6 +33,8 @@ export async function createTestApp(
     apiKey?: string | null;
     attempts?: number;
     identity?: { botLogin?: string; appId?: number };
+    /** Repository context (off when absent, so other tests need no tree or blob mocks). */
+    context?: ContextDeps;
   } = {},
 ): Promise<TestApp> {
   const metrics = createMetrics();
@@ -80,6 +83,7 @@ export async function createTestApp(
           onOutcome: (outcome) => outcomes.push(outcome),
           metrics: { onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes) },
           ...(options.identity ? { identity: options.identity } : {}),
+          ...(options.context ? { context: options.context } : {}),
           onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
           checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
         }),
