@@ -1,4 +1,4 @@
-import type { Rule } from "@ast-grep/napi";
+import type { Rule, SgNode } from "@ast-grep/napi";
 import { type ParsedLanguage, toHit, toParsedLanguage } from "./context-rules.js";
 import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { findRiskySqlMigrations } from "./find-risky-sql-migrations.js";
@@ -174,10 +174,23 @@ function detectMigration(input: DetectorInput): DetectorHit[] {
   const root = input.getRoot();
   if (!root) return [];
   const rules = language === "js" ? jsRules : pythonRules;
+  // Tables created in the same migration are empty: changing them locks nothing (as for SQL).
+  const created = new Set(
+    [
+      ...input.text.matchAll(
+        /\bop\.create_table\(\s*["']([\w.]+)["']|migrations\.CreateModel\(\s*name\s*=\s*["'](\w+)["']/g,
+      ),
+    ].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()),
+  );
+  const onCreatedTable = (node: SgNode) =>
+    created.size > 0 &&
+    [...node.text().matchAll(/(?:^|[(,=]\s*)["']([\w.]+)["']/g)].some((m) =>
+      created.has((m[1] ?? "").toLowerCase()),
+    );
   return [
     ...input
       .findNodes(rules)
-
+      .filter((node) => !onCreatedTable(node))
       .map((node) => toHit(node)),
     ...findSqlInLiterals(input, language),
   ];

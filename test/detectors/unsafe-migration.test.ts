@@ -36,6 +36,12 @@ describe("unsafe-migration in framework migrations", () => {
     expect(findLines("app/migrations/0003_y.py", `${djangoHeader}${ops}    ]\n`)).toEqual([]);
   });
 
+  it("does not report changes to a table created in the same Alembic migration", () => {
+    const code =
+      'def upgrade():\n    op.create_table("user", sa.Column("id", sa.Integer()))\n    op.create_index(op.f("ix_user_email"), "user", ["email"], unique=True)\n';
+    expect(findLines("alembic/versions/e2_init.py", code)).toEqual([]);
+  });
+
   it("reads DROP INDEX and REINDEX in raw SQL of a migration", () => {
     const code =
       'def upgrade():\n    op.execute("DROP INDEX ix_orders_status")\n    op.execute("REINDEX TABLE orders")\n';
