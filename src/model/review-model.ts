@@ -1,5 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { TextBlockParam } from "@anthropic-ai/sdk/resources/messages";
+import { parseVerdicts, type Verdict, verdictsTool } from "./verdicts-output-schema.js";
 import {
   ModelOutputError,
   type ParsedReviewOutput,
@@ -27,9 +28,17 @@ export interface ModelAnswer {
   model: string;
 }
 
+export interface VerifierAnswer {
+  verdicts: Verdict[];
+  usage: ModelUsage;
+  model: string;
+}
+
 export interface ReviewModel {
   readonly model: string;
   review(prompt: ReviewPrompt, options?: { signal?: AbortSignal; model?: string }): Promise<ModelAnswer>;
+  /** The second look: one forced `submit_verdicts` call. Optional: without it, no second look runs. */
+  verify?(prompt: ReviewPrompt, options?: { signal?: AbortSignal; model?: string }): Promise<VerifierAnswer>;
 }
 
 /** The model could not be reached or kept failing after the SDK's retries. */
@@ -70,48 +79,64 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
   });
   const limit = options.limit ?? (<T>(fn: () => Promise<T>) => fn());
 
+  /** One request that offers `tool` alone and forces it; the tool's raw input and the usage. */
+  async function callTool(
+    tool: { name: string; description: string; input_schema: { type: "object"; [key: string]: unknown } },
+    prompt: ReviewPrompt,
+    callOptions: { signal?: AbortSignal; model?: string },
+  ): Promise<{ input: unknown; usage: ModelUsage; model: string }> {
+    const model = callOptions.model ?? options.model;
+    const message = await limit(async () => {
+      try {
+        return await client.messages.create(
+          {
+            model,
+            max_tokens: options.maxTokens,
+            system: prompt.system,
+            tools: [tool],
+            tool_choice: { type: "tool", name: tool.name },
+            messages: [{ role: "user", content: prompt.user }],
+          },
+          callOptions.signal ? { signal: callOptions.signal } : undefined,
+        );
+      } catch (error) {
+        throw toModelError(error);
+      }
+    });
+    const usage: ModelUsage = {
+      input: message.usage.input_tokens,
+      output: message.usage.output_tokens,
+      cacheRead: message.usage.cache_read_input_tokens ?? 0,
+      cacheWrite: message.usage.cache_creation_input_tokens ?? 0,
+    };
+    const toolUse = message.content.find((block) => block.type === "tool_use" && block.name === tool.name);
+    if (toolUse?.type !== "tool_use") {
+      const truncated =
+        message.stop_reason === "max_tokens" ? " (the answer hit the output token limit)" : "";
+      throw Object.assign(
+        new ModelOutputError(
+          `The model did not call ${tool.name}${truncated}; stop reason: ${message.stop_reason}`,
+        ),
+        { usage },
+      );
+    }
+    return { input: toolUse.input, usage, model };
+  }
+
   return {
     model: options.model,
     async review(prompt, callOptions = {}) {
-      const model = callOptions.model ?? options.model;
-      const message = await limit(async () => {
-        try {
-          return await client.messages.create(
-            {
-              model,
-              max_tokens: options.maxTokens,
-              system: prompt.system,
-              tools: [reviewTool],
-              tool_choice: { type: "tool", name: reviewTool.name },
-              messages: [{ role: "user", content: prompt.user }],
-            },
-            callOptions.signal ? { signal: callOptions.signal } : undefined,
-          );
-        } catch (error) {
-          throw toModelError(error);
-        }
-      });
-      const usage: ModelUsage = {
-        input: message.usage.input_tokens,
-        output: message.usage.output_tokens,
-        cacheRead: message.usage.cache_read_input_tokens ?? 0,
-        cacheWrite: message.usage.cache_creation_input_tokens ?? 0,
-      };
-      const toolUse = message.content.find(
-        (block) => block.type === "tool_use" && block.name === reviewTool.name,
-      );
-      if (toolUse?.type !== "tool_use") {
-        const truncated =
-          message.stop_reason === "max_tokens" ? " (the answer hit the output token limit)" : "";
-        throw Object.assign(
-          new ModelOutputError(
-            `The model did not call ${reviewTool.name}${truncated}; stop reason: ${message.stop_reason}`,
-          ),
-          { usage },
-        );
-      }
+      const { input, usage, model } = await callTool(reviewTool, prompt, callOptions);
       try {
-        return { output: parseReviewOutput(toolUse.input), usage, model };
+        return { output: parseReviewOutput(input), usage, model };
+      } catch (error) {
+        throw Object.assign(error as Error, { usage });
+      }
+    },
+    async verify(prompt, callOptions = {}) {
+      const { input, usage, model } = await callTool(verdictsTool, prompt, callOptions);
+      try {
+        return { verdicts: parseVerdicts(input), usage, model };
       } catch (error) {
         throw Object.assign(error as Error, { usage });
       }

@@ -27,6 +27,8 @@ const expectedDefaults: RepoConfig = {
   ignore: { authors: [], labels: [], title_patterns: [] },
   commands: { allowed_permissions: ["admin", "maintain", "write"], cooldown_seconds: 60 },
   limits: { daily_token_budget: 0 },
+  second_look: { enabled: true, confidence_below: 0.8 },
+  architecture_impact: { enabled: true, diagram: true },
 };
 
 function withDefaults(overrides: Partial<RepoConfig>): RepoConfig {
@@ -110,6 +112,8 @@ const validCases: ValidCase[] = [
       },
       commands: { allowed_permissions: ["admin", "maintain"], cooldown_seconds: 0 },
       limits: { daily_token_budget: 2_000_000 },
+      second_look: { enabled: true, confidence_below: 0.8 },
+      architecture_impact: { enabled: true, diagram: true },
     },
   },
   { name: "fail_on: never", raw: { fail_on: "never" }, expected: withDefaults({ fail_on: "never" }) },
