@@ -153,7 +153,8 @@ const limitsShape = {
     .default(0),
 };
 
-const secondLookConfidenceDescription = "a number from 0 to 1 (1 = every finding of medium severity or worse)";
+const secondLookConfidenceDescription =
+  "a number from 0 to 1 (1 = every finding of medium severity or worse)";
 const secondLookShape = {
   enabled: booleanSchema.default(true),
   model: z

@@ -1,12 +1,12 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { TextBlockParam } from "@anthropic-ai/sdk/resources/messages";
-import { parseVerdicts, type Verdict, verdictsTool } from "./verdicts-output-schema.js";
 import {
   ModelOutputError,
   type ParsedReviewOutput,
   parseReviewOutput,
   reviewTool,
 } from "./review-output-schema.js";
+import { parseVerdicts, type Verdict, verdictsTool } from "./verdicts-output-schema.js";
 
 export interface ModelUsage {
   input: number;

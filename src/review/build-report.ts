@@ -6,6 +6,8 @@ import type { ModelUsage } from "../model/review-model.js";
 import type { RejectedFinding } from "../model/review-output-schema.js";
 import type { PlacedFindings } from "./place-findings.js";
 import { renderFindingListItem } from "./render-finding.js";
+import { buildSecondLookLines } from "./render-second-look.js";
+import type { SecondLookReport } from "./take-second-look.js";
 
 /** Everything a finished review has to say, for the check run and the review body. */
 export interface ReviewReport {
@@ -32,6 +34,8 @@ export interface ReviewReport {
       }
     | { status: "skipped"; reason: string };
   rejected: RejectedFinding[];
+  /** What the second look at serious findings did (absent: not part of this review). */
+  secondLook?: SecondLookReport;
   config: RepoConfig;
   failOn: Severity | "never";
 }
@@ -128,6 +132,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     );
   }
 
+  lines.push(...buildSecondLookLines(report.secondLook));
   if (report.placed.lowConfidence.length > 0) {
     lines.push(
       "",

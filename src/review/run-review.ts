@@ -35,6 +35,7 @@ import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { redactSecrets } from "../security/redact-secrets.js";
+import type { GetContextForLocation } from "../verify/run-second-look.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -51,6 +52,7 @@ import { reconcileFindings } from "./reconcile-findings.js";
 import { renderCommentBody } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
+import { type SecondLookReport, takeSecondLook } from "./take-second-look.js";
 
 /** Hooks for metrics; all optional. */
 export interface ReviewMetricsHooks {
@@ -58,13 +60,24 @@ export interface ReviewMetricsHooks {
   onModelUsage?(usage: ModelUsage, costUsd: number): void;
   onAnchorDisagreements?(count: number): void;
   onFindingsPosted?(findings: Finding[]): void;
+  /** The second look: its calls and spend, and what it withdrew or lowered. */
+  onSecondLook?(report: SecondLookReport): void;
 }
 
 export interface ReviewDeps {
   octokit: GitHubClient;
   /** null when no ANTHROPIC_API_KEY is configured: the detectors still run. */
   model: ReviewModel | null;
-  settings: { defaultModel: string; tokenBudget: number; maxModelCalls: number; maxAttempts: number };
+  settings: {
+    defaultModel: string;
+    tokenBudget: number;
+    maxModelCalls: number;
+    maxAttempts: number;
+    /** Model of the second look (VERIFIER_MODEL); `second_look.model` overrides it. */
+    verifierModel?: string;
+  };
+  /** Repository context for one place of the head commit (issue 10); the second look shows it when given. */
+  getContextForLocation?: GetContextForLocation;
   log: Logger;
   metrics?: ReviewMetricsHooks;
   /** Counts tokens against the installation's daily budget. */
@@ -250,7 +263,29 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         "Model line numbers disagreed with the quoted code",
       );
     }
-    const fresh = reconciled.findings.filter((f) => !history.openFingerprints.has(f.fingerprint));
+    const unchecked = reconciled.findings.filter((f) => !history.openFingerprints.has(f.fingerprint));
+
+    // 9b. A second look at the serious findings the model was unsure of: keep, lower or withdraw.
+    const secondLook = await takeSecondLook({
+      model: deps.model,
+      modelSkipped,
+      config,
+      verifierModel: deps.settings.verifierModel,
+      repository: `${job.owner}/${job.repo}`,
+      findings: unchecked,
+      files: redacted.files,
+      getContextForLocation: deps.getContextForLocation,
+      signal: run.signal,
+      log,
+      onUsage: (usage, costUsd, calls, failed) => {
+        deps.metrics?.onModelCalls?.(calls, failed);
+        deps.metrics?.onModelUsage?.(usage, costUsd);
+      },
+      onTokensUsed: (tokens) => deps.onTokensUsed?.(job.installationId, tokens) ?? Promise.resolve(),
+    });
+    deps.metrics?.onSecondLook?.(secondLook.report);
+    const fresh = secondLook.apply(unchecked);
+    const findings = secondLook.apply(reconciled.findings);
 
     // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
     const placed = placeFindings(fresh, prepared.indexes, {
@@ -266,12 +301,12 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       notShownToModel: modelReview
         ? modelReview.skipped.map((s) => ({ path: s.path, reason: s.reason }))
         : [],
-      findings: reconciled.findings,
+      findings,
       placed,
       history: {
         stillOpen: history.stillOpen,
         resolved: history.resolved,
-        alreadyPosted: reconciled.findings.length - fresh.length,
+        alreadyPosted: reconciled.findings.length - unchecked.length,
       },
       model: modelReview
         ? {
@@ -288,6 +323,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
             reason: "No ANTHROPIC_API_KEY is configured: only the rule-based detectors ran.",
           },
       rejected: modelReview?.rejected ?? [],
+      secondLook: secondLook.report,
       config,
       failOn: config.fail_on,
     };
@@ -331,7 +367,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       conclusion,
       { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
       {
-        annotations: buildAnnotations(reconciled.findings, new Set(prepared.indexes.keys())),
+        annotations: buildAnnotations(findings, new Set(prepared.indexes.keys())),
       },
     );
     return outcome;

@@ -16,7 +16,9 @@ export function buildCodeExcerpt(
   radius = 30,
 ): string {
   const hunk = hunks.find((h) =>
-    h.lines.some((l) => l.kind !== "del" && l.newLine !== undefined && l.newLine >= line && l.newLine <= endLine),
+    h.lines.some(
+      (l) => l.kind !== "del" && l.newLine !== undefined && l.newLine >= line && l.newLine <= endLine,
+    ),
   );
   if (!hunk) return "";
   const out: string[] = [];
@@ -25,7 +27,9 @@ export function buildCodeExcerpt(
     if (l.kind === "del" || l.newLine === undefined) continue;
     if (l.newLine < line - radius || l.newLine > endLine + radius) continue;
     const mark = l.newLine >= line && l.newLine <= endLine ? ">" : " ";
-    out.push(`${mark} ${String(l.newLine).padStart(width)}${l.kind === "add" ? "+" : " "}|${sanitizeCodeLine(l.text)}`);
+    out.push(
+      `${mark} ${String(l.newLine).padStart(width)}${l.kind === "add" ? "+" : " "}|${sanitizeCodeLine(l.text)}`,
+    );
   }
   return out.join("\n");
 }

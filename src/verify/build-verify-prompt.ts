@@ -48,7 +48,9 @@ export function buildVerifyPrompt(params: { repository: string; items: VerifyIte
       `confidence: ${f.confidence}`,
       `title: ${sanitizeUntrustedText(f.title, { maxLength: 300, singleLine: true })}`,
       `explanation:\n${sanitizeUntrustedText(f.body, { maxLength: 3_000 })}`,
-      ...(f.suggestion ? [`suggested replacement:\n${sanitizeUntrustedText(f.suggestion, { maxLength: 1_500 })}`] : []),
+      ...(f.suggestion
+        ? [`suggested replacement:\n${sanitizeUntrustedText(f.suggestion, { maxLength: 1_500 })}`]
+        : []),
     ].join("\n");
     const parts = [
       `## ${item.id}`,

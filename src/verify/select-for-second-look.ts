@@ -16,6 +16,7 @@ export function selectForSecondLook<T extends Finding>(
     (f) =>
       f.source === "model" &&
       f.ruleId === undefined &&
-      (f.severity === "critical" || (isAtLeast(f.severity, "medium") && f.confidence < options.confidenceBelow)),
+      (f.severity === "critical" ||
+        (isAtLeast(f.severity, "medium") && f.confidence < options.confidenceBelow)),
   );
 }

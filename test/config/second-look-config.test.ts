@@ -31,7 +31,11 @@ describe("second_look and architecture_impact in architect.yml", () => {
       raw: { second_look: { confidence_below: 2 } },
       path: "second_look.confidence_below",
     },
-    { name: "a model that is not a Claude id", raw: { second_look: { model: "gpt-4" } }, path: "second_look.model" },
+    {
+      name: "a model that is not a Claude id",
+      raw: { second_look: { model: "gpt-4" } },
+      path: "second_look.model",
+    },
     { name: "enabled as a string", raw: { second_look: { enabled: "yes" } }, path: "second_look.enabled" },
     {
       name: "an unknown key of architecture_impact",
