@@ -116,7 +116,7 @@ describe("the second look in the review pipeline", () => {
       "**🔵 Low · Reliability** — Database errors returned to the client",
     );
 
-    const [completion] = github.captured.get("updateCheckRun") as Completion[];
+    const [completion] = github.captured.get("updateCheckRun") as unknown as Completion[];
     const summary = completion!.output.summary;
     expect(summary).toContain("### Second look");
     expect(summary).toContain(
@@ -167,7 +167,7 @@ describe("the second look in the review pipeline", () => {
 
     const [review] = github.captured.get("createReview") as { comments: { line: number; body: string }[] }[];
     expect(review!.comments.find((c) => c.line === 15)?.body).toContain("**🟠 High · Reliability**");
-    const [completion] = github.captured.get("updateCheckRun") as Completion[];
+    const [completion] = github.captured.get("updateCheckRun") as unknown as Completion[];
     expect(completion!.output.summary).toContain(
       "> ⚠️ The second look failed for 1 finding; they are posted as the review found them. The Anthropic API answered 500",
     );
@@ -196,7 +196,7 @@ describe("the second look in the review pipeline", () => {
     } as never);
     await app.idle();
     expect(model.requests).toHaveLength(1);
-    const [completion] = github.captured.get("updateCheckRun") as Completion[];
+    const [completion] = github.captured.get("updateCheckRun") as unknown as Completion[];
     expect(completion!.output.summary).toContain("Second look turned off (`second_look.enabled: false`).");
     expect(github.scope.pendingMocks()).toEqual([]);
   });
