@@ -36,11 +36,15 @@ export interface ReviewReport {
   rejected: RejectedFinding[];
   /** What the second look at serious findings did (absent: not part of this review). */
   secondLook?: SecondLookReport;
+  /** The "Architecture impact" section (Markdown, already encoded); absent when nothing applies. */
+  impactSection?: string;
   config: RepoConfig;
   failOn: Severity | "never";
 }
 
 const maxListed = 150;
+/** GitHub refuses a review body longer than this, with a margin for the fallback list of findings. */
+const maxReviewBodyLength = 60_000;
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
@@ -133,6 +137,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
   }
 
   lines.push(...buildSecondLookLines(report.secondLook));
+  if (report.impactSection) lines.push("", report.impactSection.replace(/^#### /, "### "));
   if (report.placed.lowConfidence.length > 0) {
     lines.push(
       "",
@@ -322,5 +327,10 @@ export function buildReviewBody(params: { report: ReviewReport; summary: string;
     `<sub>Reviewed ${plural(report.reviewedPaths.length, "server-side file")} at ${report.headSha.slice(0, 7)} (${report.scope.mode} review). Details, skipped files and cost are in the “Backend Architect” check run.</sub>`,
   );
   parts.push(params.marker);
+  // The impact section goes after the summary, when the body still fits GitHub's 65,536 characters.
+  const impact = report.impactSection;
+  if (impact && parts.join("\n\n").length + impact.length + 2 <= maxReviewBodyLength) {
+    parts.splice(params.summary.trim() ? 2 : 1, 0, impact);
+  }
   return parts.join("\n\n");
 }

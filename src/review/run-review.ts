@@ -46,6 +46,7 @@ import {
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
+import { describeImpact } from "./describe-impact.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { prepareFiles } from "./prepare-files.js";
 import { reconcileFindings } from "./reconcile-findings.js";
@@ -293,6 +294,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       maxInlineComments: config.max_inline_comments,
       minInlineSeverity: config.min_severity,
     });
+    // 10b. What the change does to the system: the "Architecture impact" section.
+    const impactSection = describeImpact({
+      config,
+      files: changedFiles,
+      summaries: modelReview?.impactSummaries ?? [],
+      log,
+    });
     const report: ReviewReport = {
       headSha: job.headSha,
       scope: { mode: scope.mode, reason: scope.reason },
@@ -324,6 +332,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
           },
       rejected: modelReview?.rejected ?? [],
       secondLook: secondLook.report,
+      ...(impactSection ? { impactSection } : {}),
       config,
       failOn: config.fail_on,
     };
