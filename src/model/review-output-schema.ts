@@ -66,7 +66,11 @@ export class ModelOutputError extends Error {}
  */
 export function parseReviewOutput(input: unknown): ParsedReviewOutput {
   const shape = z
-    .object({ summary: z.string().optional(), findings: z.array(z.unknown()), impact_summary: z.unknown() })
+    .object({
+      summary: z.string().optional(),
+      findings: z.array(z.unknown()),
+      impact_summary: z.unknown().optional(),
+    })
     .safeParse(input);
   if (!shape.success) {
     throw new ModelOutputError(
