@@ -336,19 +336,25 @@ const knexRules: CallRule[] = [
   {
     tool: "Knex",
     pattern: new RegExp(
-      String.raw`schema(?:\.withSchema\([^)]*\))?\.createTable(?:IfNotExists)?\(\s*${q}`,
+      String.raw`schema(?:\s*\.withSchema\([^)]*\))?\s*\.createTable(?:IfNotExists)?\(\s*${q}`,
       "g",
     ),
     build: (m) => [{ kind: "table", action: "created", name: m[1]! }],
   },
   {
     tool: "Knex",
-    pattern: new RegExp(String.raw`schema(?:\.withSchema\([^)]*\))?\.dropTable(?:IfExists)?\(\s*${q}`, "g"),
+    pattern: new RegExp(
+      String.raw`schema(?:\s*\.withSchema\([^)]*\))?\s*\.dropTable(?:IfExists)?\(\s*${q}`,
+      "g",
+    ),
     build: (m) => [{ kind: "table", action: "dropped", name: m[1]! }],
   },
   {
     tool: "Knex",
-    pattern: new RegExp(String.raw`schema(?:\.withSchema\([^)]*\))?\.renameTable\(\s*${q}\s*,\s*${q}`, "g"),
+    pattern: new RegExp(
+      String.raw`schema(?:\s*\.withSchema\([^)]*\))?\s*\.renameTable\(\s*${q}\s*,\s*${q}`,
+      "g",
+    ),
     build: (m) => [{ kind: "table", action: "altered", name: `${m[1]} → ${m[2]}` }],
   },
 ];
@@ -473,7 +479,7 @@ export function extractDataChanges(path: string, hunks: readonly Hunk[]): DataCh
       applyCallRules(liquibaseRules, block, path, out);
     }
   }
-  return dedupe(out);
+  return dedupe(out).sort((a, b) => a.line - b.line);
 }
 
 function getSqlTool(path: string): string {
