@@ -14,6 +14,7 @@ describe("extractOutbound", () => {
     {
       name: "axios README (github.com/axios/axios) and a literal host",
       path: "src/payments.ts",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source code under test, not a template
       code: "const stripe = axios.create({ baseURL: 'https://api.stripe.com/v1', timeout: 5000 });\n// see https://docs.example.com/guide\nconst res = await fetch(`https://hooks.slack.com/services/${id}`);",
       expected: [
         ["http", "host", "api.stripe.com", 1],
@@ -91,6 +92,7 @@ describe("extractConfigKeys", () => {
     { path: "cmd/main.go", code: 'port := os.Getenv("PORT")', expected: ["PORT"] },
     {
       path: "src/main/java/App.java",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source code under test, not a template
       code: '@Value("${billing.retry-count:3}")\nString token = System.getenv("BILLING_TOKEN");',
       expected: ["billing.retry-count", "BILLING_TOKEN"],
     },
