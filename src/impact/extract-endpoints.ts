@@ -1,4 +1,4 @@
-import { Lang, parse, type SgNode } from "@ast-grep/napi";
+import { Lang, parse, type Rule, type SgNode } from "@ast-grep/napi";
 import { ensureAstGrepLanguages } from "../detectors/ast-grep-languages.js";
 import type { Hunk } from "../diff/parse-patch.js";
 import type { Endpoint, EndpointFramework } from "./architecture-impact.js";
@@ -44,6 +44,38 @@ const springMappings: Record<string, string> = {
   DeleteMapping: "DELETE",
   RequestMapping: "ANY",
 };
+// Candidate nodes are narrowed in ast-grep's native matcher (kind and name), so JavaScript only inspects calls
+// that can register a route: walking every call of a file through the bindings costs milliseconds a file.
+const jsRouteRule: Rule = {
+  kind: "call_expression",
+  has: {
+    field: "function",
+    kind: "member_expression",
+    has: { field: "property", regex: "^(?:get|post|put|patch|delete|del|all|head|options|route)$" },
+  },
+};
+const jsUseRule: Rule = {
+  kind: "call_expression",
+  has: { field: "function", kind: "member_expression", has: { field: "property", regex: "^use$" } },
+};
+const nestDecoratorRule: Rule = {
+  kind: "decorator",
+  regex: "^@(?:Get|Post|Put|Patch|Delete|All|Head|Options)\\b",
+};
+const goRouteRule: Rule = {
+  kind: "call_expression",
+  has: {
+    field: "function",
+    kind: "selector_expression",
+    has: {
+      field: "field",
+      regex:
+        "^(?:HandleFunc|Handle|Method|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Any|Match|Get|Post|Put|Patch|Delete|Head|Options|Connect|Trace)$",
+    },
+  },
+};
+const springMethodRule: Rule = { kind: "method_declaration", has: { kind: "modifiers", regex: "Mapping" } };
+
 // HTTP clients share method names with routers (`axios.get('/x')`): never read as routes.
 const httpClientObject =
   /^(?:axios|got|ky|superagent|request|fetch|\$http|http|https|this\.http|httpClient|client|api\.client|supertest)$/i;
@@ -109,7 +141,7 @@ function hasChangedLine(side: DiffSide, start: number, end: number): boolean {
 }
 
 function findRoutes(language: EndpointLanguage, path: string, side: DiffSide): RouteDefinition[] {
-  if (side.text.trim() === "") return [];
+  if (side.changed.size === 0 || side.text.trim() === "") return [];
   switch (language) {
     case "javascript":
     case "typescript":
@@ -181,7 +213,7 @@ function findJsRoutes(root: SgNode, text: string): RouteDefinition[] {
   const framework = detectJsFramework(text);
   // Router-level guards: `router.use(requireAuth)` / `app.use('/admin', auth)` before the route.
   const guardedObjects = new Map<string, number>();
-  for (const call of root.findAll({ rule: { kind: "call_expression" } })) {
+  for (const call of root.findAll({ rule: jsUseRule })) {
     const callee = call.field("function");
     if (callee?.kind() !== "member_expression") continue;
     const property = callee.field("property")?.text() ?? "";
@@ -192,7 +224,7 @@ function findJsRoutes(root: SgNode, text: string): RouteDefinition[] {
       if (!guardedObjects.has(name)) guardedObjects.set(name, lineOf(call));
     }
   }
-  for (const call of root.findAll({ rule: { kind: "call_expression" } })) {
+  for (const call of root.findAll({ rule: jsRouteRule })) {
     const callee = call.field("function");
     if (callee?.kind() !== "member_expression") continue;
     const property = callee.field("property")?.text() ?? "";
@@ -283,7 +315,7 @@ function readFastifyRouteOptions(options: SgNode): { method: string; route: stri
 
 function findNestRoutes(root: SgNode): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  for (const decorator of root.findAll({ rule: { kind: "decorator" } })) {
+  for (const decorator of root.findAll({ rule: nestDecoratorRule })) {
     const call = decorator.children().find((child) => child.kind() === "call_expression");
     const name = call?.field("function")?.text() ?? "";
     if (!call || !nestMethods.has(name)) continue;
@@ -457,7 +489,7 @@ function findGoRoutes(root: SgNode, text: string): RouteDefinition[] {
   for (const match of text.matchAll(/(\w+)\s*:?=\s*\w+\.Group\([^\n]*/g)) {
     if (authPattern.test(match[0])) guarded.add(match[1]!);
   }
-  for (const call of root.findAll({ rule: { kind: "call_expression" } })) {
+  for (const call of root.findAll({ rule: goRouteRule })) {
     const callee = call.field("function");
     if (callee?.kind() !== "selector_expression") continue;
     const name = callee.field("field")?.text() ?? "";
@@ -554,7 +586,7 @@ function annotationName(annotation: SgNode): string {
 function findSpringRoutes(root: SgNode): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
   const springGuard = /^(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed)$/;
-  for (const method of root.findAll({ rule: { kind: "method_declaration" } })) {
+  for (const method of root.findAll({ rule: springMethodRule })) {
     const annotations = getAnnotations(method);
     const mapping = annotations.find((a) => annotationName(a) in springMappings);
     if (!mapping) continue;

@@ -9,6 +9,10 @@ const commentLine = /^\s*(?:\/\/|#|\*|\/\*|--)/;
 const notAService =
   /(?:^|\.)(?:w3\.org|json-schema\.org|schemas\.xmlsoap\.org|example\.(?:com|org|net)|localhost|127\.0\.0\.1|0\.0\.0\.0|xmlns\.com|apache\.org|springframework\.org)$/i;
 
+// A line without any of these words matches no rule below: it is skipped without running them all.
+const outboundHint =
+  /axios|fetch|got|Client|client|requests|httpx|aiohttp|http\.|RestTemplate|WebClient|RestClient|OkHttp|topic|Topic|Kafka|kafka|Queue|queue|consume|Exchange|exchange|Rabbit|Arn|arn|publish|subscribe|Publish|Subscribe|Worker|task|Redis|redis|memcache|Memcached|Cacheable|cache/;
+
 interface OutboundRule {
   kind: OutboundDependency["kind"];
   detail: string;
@@ -208,6 +212,7 @@ export function extractOutbound(path: string, hunks: readonly Hunk[]): OutboundD
       if (!notAService.test(host.replace(/:\d+$/, "")))
         add({ kind: "http", detail: "host", name: host, path, line });
     }
+    if (!outboundHint.test(text)) continue;
     for (const rule of outboundRules) {
       for (const match of text.matchAll(rule.pattern)) {
         add({ kind: rule.kind, detail: rule.detail, name: rule.name(match as RegExpExecArray), path, line });
@@ -216,6 +221,8 @@ export function extractOutbound(path: string, hunks: readonly Hunk[]): OutboundD
   }
   return out;
 }
+
+const configHint = /env|getenv|Getenv|LookupEnv|@Value|viper|config|settings\./i;
 
 const configRules: { source: ConfigKey["source"]; pattern: RegExp }[] = [
   { source: "environment", pattern: /\bprocess\.env\.([A-Z_][A-Z0-9_]*)/g },
@@ -259,7 +266,7 @@ export function extractConfigKeys(path: string, hunks: readonly Hunk[]): ConfigK
       }
       continue;
     }
-    if (commentLine.test(text)) continue;
+    if (commentLine.test(text) || !configHint.test(text)) continue;
     for (const rule of configRules) {
       for (const match of text.matchAll(rule.pattern)) {
         const name = match[1]!;

@@ -8,7 +8,7 @@ import {
 import { buildArchitectureImpact, type ImpactFile } from "../impact/build-architecture-impact.js";
 import { renderImpactSection } from "../impact/render-impact-section.js";
 
-const batchSize = 50;
+const batchSize = 25;
 
 /**
  * Step 10b: the "Architecture impact" section for the review body and the check run, read from every
