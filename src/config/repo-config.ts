@@ -153,6 +153,20 @@ const limitsShape = {
     .default(0),
 };
 
+const contextBudgetDescription = "a whole number of tokens, 0 or more (0 = no repository context)";
+const contextShape = {
+  enabled: booleanSchema.default(true),
+  /** Unset: the app's CONTEXT_TOKEN_BUDGET. */
+  budget_tokens: z
+    .int({ error: contextBudgetDescription })
+    .min(0, { error: contextBudgetDescription })
+    .max(200_000, { error: contextBudgetDescription })
+    .optional(),
+  exclude: listOf(globSchema(globDescription), "a list of globs"),
+  /** Unset: the app's CONTEXT_AGENTIC. */
+  agentic: booleanSchema.optional(),
+};
+
 const secondLookConfidenceDescription =
   "a number from 0 to 1 (1 = every finding of medium severity or worse)";
 const secondLookShape = {
@@ -237,6 +251,7 @@ const rootShape = {
   ignore: z.strictObject(ignoreShape, describeMapping(ignoreShape)).prefault({}),
   commands: z.strictObject(commandsShape, describeMapping(commandsShape)).prefault({}),
   limits: z.strictObject(limitsShape, describeMapping(limitsShape)).prefault({}),
+  context: z.strictObject(contextShape, describeMapping(contextShape)).prefault({}),
   second_look: z.strictObject(secondLookShape, describeMapping(secondLookShape)).prefault({}),
   architecture_impact: z
     .strictObject(architectureImpactShape, describeMapping(architectureImpactShape))
@@ -265,6 +280,7 @@ const knownKeysByPath: Record<string, string[]> = {
   ignore: Object.keys(ignoreShape),
   commands: Object.keys(commandsShape),
   limits: Object.keys(limitsShape),
+  context: Object.keys(contextShape),
   second_look: Object.keys(secondLookShape),
   architecture_impact: Object.keys(architectureImpactShape),
 };
@@ -469,6 +485,11 @@ export function isPathIncluded(config: RepoConfig, path: string): boolean {
   const { include, exclude } = config.paths;
   if (include.length > 0 && !include.some((glob) => buildPathMatcher(glob)(path))) return false;
   return !exclude.some((glob) => buildPathMatcher(glob)(path));
+}
+
+/** Whether `context.exclude` keeps `path` out of the repository context. */
+export function isContextExcluded(config: RepoConfig, path: string): boolean {
+  return config.context.exclude.some((glob) => buildPathMatcher(glob)(path));
 }
 
 /** Instructions of every `path_instructions` entry whose glob matches `path`, in file order. */

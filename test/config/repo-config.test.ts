@@ -27,6 +27,7 @@ const expectedDefaults: RepoConfig = {
   ignore: { authors: [], labels: [], title_patterns: [] },
   commands: { allowed_permissions: ["admin", "maintain", "write"], cooldown_seconds: 60 },
   limits: { daily_token_budget: 0 },
+  context: { enabled: true, exclude: [] },
   second_look: { enabled: true, confidence_below: 0.8 },
   architecture_impact: { enabled: true, diagram: true },
 };
@@ -69,6 +70,11 @@ commands:
   cooldown_seconds: 0
 limits:
   daily_token_budget: 2000000
+context:
+  enabled: false
+  budget_tokens: 5000
+  exclude: ["vendor/**"]
+  agentic: true
 `;
 
 interface ValidCase {
@@ -112,6 +118,7 @@ const validCases: ValidCase[] = [
       },
       commands: { allowed_permissions: ["admin", "maintain"], cooldown_seconds: 0 },
       limits: { daily_token_budget: 2_000_000 },
+      context: { enabled: false, budget_tokens: 5000, exclude: ["vendor/**"], agentic: true },
       second_look: { enabled: true, confidence_below: 0.8 },
       architecture_impact: { enabled: true, diagram: true },
     },
@@ -179,10 +186,23 @@ interface InvalidCase {
 }
 
 const allTopKeys =
-  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, second_look, architecture_impact";
+  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, context, second_look, architecture_impact";
 const categoryWords = "architecture, security, performance, reliability, maintainability";
 
 const invalidCases: InvalidCase[] = [
+  {
+    name: "context.budget_tokens: -1",
+    raw: { context: { budget_tokens: -1 } },
+    errors: [
+      {
+        path: "context.budget_tokens",
+        received: "-1",
+        expected: "a whole number of tokens, 0 or more (0 = no repository context)",
+        message:
+          "`context.budget_tokens`: expected a whole number of tokens, 0 or more (0 = no repository context); received `-1`",
+      },
+    ],
+  },
   {
     name: "fail_on: hgih",
     raw: { fail_on: "hgih" },
