@@ -135,10 +135,12 @@ describe("the second look in the review pipeline", () => {
     );
     // The review's own cost line is unchanged (first call only).
     expect(summary).toContain("1,200 input tokens, 300 output tokens");
-    expect(completion!.output.annotations.map((a) => [a.start_line, a.annotation_level])).toEqual([
-      [15, "notice"],
-      [11, "failure"],
-    ]);
+    // The lowered finding's annotation is a notice; the withdrawn one (line 12) has none. (The rule-based
+    // SQL finding keeps its own annotation.)
+    const annotations = completion!.output.annotations.map((a) => [a.start_line, a.annotation_level]);
+    expect(annotations).toContainEqual([15, "notice"]);
+    expect(annotations.filter(([line]) => line === 12)).toEqual([]);
+    expect(annotations.filter(([, level]) => level === "failure")).toHaveLength(1);
     expect(github.scope.pendingMocks()).toEqual([]);
     expect(model.scope.pendingMocks()).toEqual([]);
   });
