@@ -3,7 +3,10 @@ import { parseReviewOutput, reviewTool } from "../../src/model/review-output-sch
 
 describe("impact_summary in the submit_review answer", () => {
   it("is offered in the tool schema as an optional string", () => {
-    const schema = reviewTool.input_schema as { properties: Record<string, unknown>; required: string[] };
+    const schema = reviewTool.input_schema as unknown as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     expect(schema.properties.impact_summary).toEqual({ type: "string", maxLength: 1000 });
     expect(schema.required).not.toContain("impact_summary");
   });
