@@ -255,3 +255,43 @@ export function statementStartLine(node: SgNode): number {
   }
   return node.range().start.line + 1;
 }
+
+/** Identifier nodes named `name` in `scope` that start after `after` (a character offset): later reads of a variable. */
+export function findLaterUses(scope: SgNode, name: string, after: number): SgNode[] {
+  const out: SgNode[] = [];
+  const walk = (node: SgNode) => {
+    if (getNodeKind(node) === "identifier" && getNodeText(node) === name && startIndex(node) > after)
+      out.push(node);
+    for (const child of node.namedChildren()) walk(child);
+  };
+  walk(scope);
+  return out;
+}
+
+/** The variable a value is stored in when it is the whole right-hand side (or initialiser) of an assignment. */
+export function assignedName(node: SgNode): string | undefined {
+  let current: SgNode | null = getParent(node);
+  let child = node;
+  for (let depth = 0; current && depth < 6; depth++) {
+    const kind = getNodeKind(current);
+    const value =
+      getField(current, "value") ?? getField(current, "right") ?? (kind === "expression_list" ? child : null);
+    if (
+      /^(variable_declarator|assignment_expression|assignment|short_var_declaration|assignment_statement|var_spec)$/.test(
+        kind,
+      )
+    ) {
+      if (value && startIndex(value) <= startIndex(child)) {
+        const target = getField(current, "name") ?? getField(current, "left");
+        const text = target ? getNodeText(target).trim() : "";
+        const first = text.split(",")[0]?.trim() ?? "";
+        return /^[A-Za-z_$][\w$]*$/.test(first) ? first : undefined;
+      }
+      return undefined;
+    }
+    if (/(_statement|^block|^program|^module|function|method|lambda)/.test(kind)) return undefined;
+    child = current;
+    current = getParent(current);
+  }
+  return undefined;
+}
