@@ -23,7 +23,8 @@ const randomCalls: Record<ParsedLanguage, Rule> = {
     kind: "call_expression",
     has: {
       field: "function",
-      regex: "^rand\\.(Int|Intn|IntN|Int31|Int31n|Int63|Int63n|Uint32|Uint64|Read|Perm|N)$",
+      regex:
+        "^\\w+\\.(Int|Intn|IntN|Int31|Int31n|Int32|Int32N|Int63|Int63n|Int64|Int64N|Uint|UintN|Uint32|Uint32N|Uint64|Uint64N|Float32|Float64|ExpFloat64|NormFloat64|Read|Perm|Shuffle|N|New|NewSource|NewPCG|NewChaCha8)$",
     },
   },
   java: {
@@ -112,8 +113,11 @@ function isSecretName(name: string): boolean {
 /** True when the call draws from a non-cryptographic generator (the language's rule matched the shape). */
 function isWeakGenerator(node: SgNode, language: ParsedLanguage, input: DetectorInput): boolean {
   if (language === "go") {
-    // rand.* is math/rand only when that is what the file imports under the name `rand`.
-    return /^\s*(import\s+)?"math\/rand(\/v2)?"\s*$/m.test(input.text);
+    // The call's package must be math/rand under the name the file imports it as (`rand`, or an alias).
+    const alias = /^\s*(?:import\s+)?(\w+\s+)?"math\/rand(?:\/v2)?"\s*$/m.exec(input.text);
+    if (!alias) return false;
+    const name = alias[1]?.trim() ?? "rand";
+    return node.field("function")?.text().split(".")[0] === name;
   }
   if (language === "java") {
     if (/^(java\.lang\.)?Math\.random|^RandomStringUtils/.test(node.text())) return true;
@@ -198,7 +202,7 @@ function findWeakRandomHits(input: DetectorInput): DetectorHit[] {
     }
     // No secret in sight: Java's and Go's generic weak generators still get a low, uncertain note, since
     // the field's analysers flag them and the use may be out of view; harmless-looking uses are left alone.
-    const context = `${statementOf(node).text()} ${enclosingScope(node, language).text().slice(0, 200)}`;
+    const context = `${statementOf(node).text()} ${enclosingScope(node, language).text().split("\n")[0]}`;
     if ((language === "java" || language === "go") && !harmlessContext.test(context))
       hits.push({
         startLine: start,
