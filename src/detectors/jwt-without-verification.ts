@@ -1,6 +1,6 @@
 import type { Rule, SgNode } from "@ast-grep/napi";
 import { functionRule, insideHandler, type ParsedLanguage } from "./context-rules.js";
-import type { Detector } from "./detector.js";
+import type { Detector, DetectorHit } from "./detector.js";
 import { findRuleHits } from "./find-rule-hits.js";
 import { matchesAllPatterns } from "./prefilter.js";
 
@@ -122,7 +122,11 @@ export const jwtWithoutVerification: Detector = {
   ]),
   detect: (input) => [
     // jwt-simple's `decode(token, key)` verifies (its third argument `true` switches that off).
-    ...findRuleHits(input, rules, (node) => !verifyingSimpleDecode.test(node.text())),
+    ...findRuleHits(input, rules, (node) => !verifyingSimpleDecode.test(node.text())).map((hit) =>
+      unpinnedVerify.test(input.text.split("\n")[hit.startLine - 1] ?? "")
+        ? unpinnedSeverity(hit, input.text)
+        : hit,
+    ),
     ...findRuleHits(input, algorithmNoneRules),
     ...findRuleHits(input, literalKeyRules).map((hit) => ({
       ...hit,
@@ -141,6 +145,27 @@ export const jwtWithoutVerification: Detector = {
     })),
   ],
 };
+
+/** `jwt.verify(token, key)` without `algorithms`: verified, but the algorithm is the token's choice. */
+const unpinnedVerify = /\b(jwt|jsonwebtoken|JWT)\.verify\s*\(/;
+
+/**
+ * An unpinned verify is a hardening gap, not a bypass: current jsonwebtoken rejects `none` and derives the
+ * algorithms from the key's type. It matters most with a public key (RS256 → HS256 confusion on old versions).
+ */
+function unpinnedSeverity(hit: DetectorHit, text: string): DetectorHit {
+  const line = text
+    .split("\n")
+    .slice(hit.startLine - 1, hit.endLine)
+    .join(" ");
+  const publicKey = /public|pub_?key|pubKey|\.pem\b|cert|jwks|PUBLIC/i.test(line);
+  return {
+    ...hit,
+    severity: publicKey ? "high" : "medium",
+    confidence: publicKey ? 0.8 : 0.6,
+    detail: "The token is verified, but the accepted algorithms are not pinned.",
+  };
+}
 
 const verifyingSimpleDecode =
   /^\w+\.decode\(\s*[^,()]+,\s*[A-Za-z_$][\w$.]*\s*(,\s*(false|["'][\w-]+["'])\s*)?\)$/;

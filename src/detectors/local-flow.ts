@@ -231,6 +231,10 @@ function referencedNames(node: SgNode, language: ParsedLanguage): string[] {
 export const requestInputPattern =
   /\b(req|request|ctx|c|r)\s*\.\s*(query|body|params|param|headers|cookies|GET|POST|args|form|values|json|data|FILES|URL\.Query\(\)|FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|getParameter|getHeader|getQueryString|getInputStream|getReader|getCookies)\b|\bsys\.argv\b|\binput\s*\(|\bprocess\.argv\b|\bos\.Args\b|\bos\.Getenv\b|@RequestParam|@PathVariable|@RequestBody/;
 
+/** Input from a web request only (not a CLI's argv or the environment, which the operator controls). */
+export const webRequestInputPattern =
+  /\b(req|request|ctx|c|r)\s*\.\s*(query|body|params|param|headers|cookies|GET|POST|args|form|values|json|data|FILES|URL\.Query\(\)|FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|getParameter|getHeader|getQueryString|getInputStream|getReader|getCookies)\b|@RequestParam|@PathVariable|@RequestBody/;
+
 /** True when the trace reaches request input (its text or an unresolved name that names it). */
 export function reachesRequestInput(trace: Trace): boolean {
   return trace.origins.some((o) => requestInputPattern.test(getNodeText(o.node)));
