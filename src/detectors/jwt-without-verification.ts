@@ -1,8 +1,10 @@
 import type { Rule, SgNode } from "@ast-grep/napi";
-import { functionRule, insideHandler, type ParsedLanguage } from "./context-rules.js";
-import type { Detector, DetectorHit } from "./detector.js";
+import { functionRule, insideHandler, type ParsedLanguage, toParsedLanguage } from "./context-rules.js";
+import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { findRuleHits } from "./find-rule-hits.js";
+import { statementStartLine, traceValue } from "./local-flow.js";
 import { matchesAllPatterns } from "./prefilter.js";
+import { callArguments, calleeText, callRule, keywordArguments, traceIsConstant } from "./string-building.js";
 
 const rules: Record<ParsedLanguage, Rule> = {
   js: {
@@ -118,7 +120,7 @@ export const jwtWithoutVerification: Detector = {
     '`jwt.Parse(s, keyFunc, jwt.WithValidMethods([]string{"RS256"}))` or a keyfunc that checks `token.Method`, ' +
     "`JWT.require(alg).build().verify(token)` / `Jwts.parser().verifyWith(key)`.",
   prefilter: matchesAllPatterns([
-    /\b(jwt|jsonwebtoken|JWT|JWK|jwtgo|jwt4|jwt5|pyjwt|Jwts|ParseUnverified|Algorithm|SignatureAlgorithm|secretOrKey)\b/,
+    /\b(jwt|jsonwebtoken|JWT|JWK|jwtgo|jwt4|jwt5|pyjwt|Jwts|ParseUnverified|Algorithm|SignatureAlgorithm|secretOrKey|jws|signWith|hmacShaKeyFor|SignedString)\b/,
   ]),
   detect: (input) => [
     // jwt-simple's `decode(token, key)` verifies (its third argument `true` switches that off).
@@ -133,6 +135,8 @@ export const jwtWithoutVerification: Detector = {
       severity: "high" as const,
       detail: "The signing key is a literal in the code: anyone who reads it can mint valid tokens.",
     })),
+    ...findLiteralKeyFlows(input),
+    ...findUnverifiedOptionFlows(input),
     ...findRuleHits(
       input,
       decodeOutsideHandlerRules,
@@ -167,6 +171,91 @@ function unpinnedSeverity(hit: DetectorHit, text: string): DetectorHit {
   };
 }
 
+/** JWT calls whose key argument (second) must be a secret: sign/verify/encode/decode of the JWT libraries. */
+const jwtKeyCallee: Record<ParsedLanguage, RegExp> = {
+  js: /^(\w*jwt\w*|\w*JWT\w*|jsonwebtoken|jose\.JWT|jws)\.(sign|verify|encode|decode)$/i,
+  python: /^(jwt|pyjwt|jose\.jwt|jwt\.api_jwt)\.(encode|decode)$/,
+  go: /\.SignedString$/,
+  java: /^(Algorithm\.HMAC(256|384|512)|\w+\.signWith|Keys\.hmacShaKeyFor)$/,
+};
+
+/** A key that is a literal, directly or through local variables and module constants: `const secret = 'shhhhh'`. */
+function isLiteralKey(node: SgNode, language: ParsedLanguage): boolean {
+  const text = node.text();
+  if (/^(JWK|jose\.JWK)\.asKey\(\s*["'`]/.test(text)) return true;
+  if (/^\[\]byte\(\s*"/.test(text)) return true;
+  if (/^["'`]/.test(text) && /process\.env|os\.environ|getenv/i.test(text)) return false;
+  const trace = traceValue(node, language);
+  if (!traceIsConstant(trace)) return false;
+  return trace.origins.some(
+    (o) =>
+      [
+        "string",
+        "string_literal",
+        "interpreted_string_literal",
+        "raw_string_literal",
+        "template_string",
+      ].includes(String(o.node.kind())) && o.node.text().length > 2,
+  );
+}
+
+function findLiteralKeyFlows(input: DetectorInput): DetectorHit[] {
+  const language = toParsedLanguage(input.language);
+  if (!language || !input.getRoot()) return [];
+  const hits: DetectorHit[] = [];
+  for (const call of input.findNodes(callRule[language])) {
+    const callee = calleeText(call, language).replace(/\s+/g, "");
+    const args = callArguments(call);
+    let key: SgNode | undefined;
+    if (jwtKeyCallee[language].test(callee))
+      key = language === "java" ? args.at(-1) : language === "go" ? args[0] : args[1];
+    if (!key || key.kind() === "object" || key.kind() === "dictionary") {
+      // express-jwt / passport options: `{ secret: 'x' }`, `secretOrKey: x`.
+      const options = args.find((a) => a.kind() === "object");
+      const pair = options
+        ?.namedChildren()
+        .find(
+          (p) =>
+            p.kind() === "pair" &&
+            /^["']?(secret|secretOrKey|secretOrPrivateKey)["']?$/.test(p.field("key")?.text() ?? ""),
+        );
+      key = pair?.field("value") ?? undefined;
+      if (!key) continue;
+    }
+    if (!isLiteralKey(key, language)) continue;
+    const trace = traceValue(key, language);
+    const start = Math.min(statementStartLine(call), ...trace.origins.map((o) => o.line));
+    hits.push({
+      startLine: Math.min(start, statementStartLine(call)),
+      endLine: call.range().end.line + 1,
+      severity: "high",
+      detail: "The signing key is a literal in the code: anyone who reads it can mint valid tokens.",
+    });
+  }
+  return hits;
+}
+
+/** PyJWT `options=opts` where `opts` turns signature verification off (`{"verify_signature": False}`). */
+function findUnverifiedOptionFlows(input: DetectorInput): DetectorHit[] {
+  if (input.language !== "python" || !input.getRoot()) return [];
+  const hits: DetectorHit[] = [];
+  for (const call of input.findNodes({
+    kind: "call",
+    has: { field: "function", regex: "^(jwt|pyjwt)\\.decode$" },
+  })) {
+    const options = keywordArguments(call).get("options");
+    if (!options || options.kind() === "dictionary") continue;
+    const trace = traceValue(options, "python");
+    const text = trace.origins.map((o) => o.node.text()).join(" ");
+    if (!/["']verify_signature["']\s*:/.test(text) || !/\bFalse\b/.test(text)) continue;
+    hits.push({
+      startLine: Math.min(...trace.origins.map((o) => o.line)),
+      endLine: call.range().end.line + 1,
+    });
+  }
+  return hits;
+}
+
 const verifyingSimpleDecode =
   /^\w+\.decode\(\s*[^,()]+,\s*[A-Za-z_$][\w$.]*\s*(,\s*(false|["'][\w-]+["'])\s*)?\)$/;
 
@@ -185,12 +274,14 @@ const stringKinds = {
 const algorithmNoneRules: Record<ParsedLanguage, Rule> = {
   js: {
     any: [
-      { kind: "pair", regex: "^[\"']?algorithms?[\"']?\\s*:\\s*(\\[\\s*)?[\"'`](none|None|NONE)[\"'`]" },
+      { kind: "pair", regex: "^[\"']?algorithms?[\"']?\\s*:\\s*(\\[[^\\]]*)?[\"'`](none|None|NONE)[\"'`]" },
       { kind: "member_expression", regex: "^(JWK|jose\\.JWK)\\.None$" },
     ],
   },
   python: {
-    any: [{ kind: "keyword_argument", regex: "^algorithms?\\s*=\\s*(\\[\\s*)?[\"'](none|None|NONE)[\"']" }],
+    any: [
+      { kind: "keyword_argument", regex: "^algorithms?\\s*=\\s*(\\[[^\\]]*)?[\"'](none|None|NONE)[\"']" },
+    ],
   },
   go: {
     kind: "selector_expression",

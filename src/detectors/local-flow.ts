@@ -112,6 +112,16 @@ function getOperatorText(node: SgNode): string {
 
 const identifierKinds = new Set(["identifier"]);
 
+/** Assignments at the top level of the file (not inside any function), when `scope` is a function. */
+function moduleAssignments(scope: SgNode, language: ParsedLanguage): Assignment[] {
+  if (!functionKinds[language].has(getNodeKind(scope))) return [];
+  let root: SgNode = scope;
+  for (let parent = getParent(root); parent; parent = getParent(parent)) root = parent;
+  return collectAssignments(root, language).filter(
+    (a) => !functionKinds[language].has(getNodeKind(enclosingScope(a.value, language))),
+  );
+}
+
 /** Builder appends on `name` before `before`: `name.append(x)`, `name.push(x)`, `name.write(x)`. */
 function collectAppends(scope: SgNode, name: string, before: number): SgNode[] {
   const out: SgNode[] = [];
@@ -182,7 +192,12 @@ export function traceValue(expression: SgNode, language: ParsedLanguage, maxDept
         (args) => startIndex(args) > (lastPlain?.start ?? -1),
       );
       if (found.length === 0 && appends.length === 0) {
-        unresolved.push(base);
+        // A module-level constant (`SECRET = "…"` at the top of the file) read inside a function.
+        const global = moduleAssignments(scope, language)
+          .filter((a) => a.name === base && !a.append)
+          .at(-1);
+        if (global) visit(global.value, depth + 1, global.start);
+        else unresolved.push(base);
         continue;
       }
       for (const a of found) visit(a.value, depth + 1, a.start, a.append);
