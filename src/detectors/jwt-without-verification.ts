@@ -2,7 +2,7 @@ import type { Rule, SgNode } from "@ast-grep/napi";
 import { functionRule, insideHandler, type ParsedLanguage, toParsedLanguage } from "./context-rules.js";
 import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { findRuleHits } from "./find-rule-hits.js";
-import { statementStartLine, traceValue } from "./local-flow.js";
+import { enclosingScope, statementStartLine, traceValue } from "./local-flow.js";
 import { matchesAllPatterns } from "./prefilter.js";
 import { callArguments, calleeText, callRule, keywordArguments, traceIsConstant } from "./string-building.js";
 
@@ -224,12 +224,17 @@ function findLiteralKeyFlows(input: DetectorInput): DetectorHit[] {
     }
     if (!isLiteralKey(key, language)) continue;
     const trace = traceValue(key, language);
-    const start = Math.min(statementStartLine(call), ...trace.origins.map((o) => o.line));
+    // The span reaches back to a local literal; a module constant elsewhere in the file is named instead.
+    const scopeStart = enclosingScope(call, language).range().start.line + 1;
+    const local = trace.origins.filter((o) => o.line >= scopeStart).map((o) => o.line);
+    const outside = trace.origins.filter((o) => o.line < scopeStart).map((o) => o.line);
     hits.push({
-      startLine: Math.min(start, statementStartLine(call)),
+      startLine: Math.min(statementStartLine(call), ...local),
       endLine: call.range().end.line + 1,
       severity: "high",
-      detail: "The signing key is a literal in the code: anyone who reads it can mint valid tokens.",
+      detail:
+        "The signing key is a literal in the code: anyone who reads it can mint valid tokens." +
+        (outside.length > 0 ? ` (It is defined on line ${Math.min(...outside)}.)` : ""),
     });
   }
   return hits;

@@ -75,9 +75,15 @@ function collectAssignments(scope: SgNode, language: ParsedLanguage): Assignment
         else if (kind === "augmented_assignment") push(getField(node, "left"), getField(node, "right"), true);
         break;
       case "go":
-        if (kind === "short_var_declaration" || kind === "assignment_statement" || kind === "var_spec") {
-          const left = kind === "var_spec" ? getField(node, "name") : getField(node, "left");
-          const right = kind === "var_spec" ? getField(node, "value") : getField(node, "right");
+        if (
+          kind === "short_var_declaration" ||
+          kind === "assignment_statement" ||
+          kind === "var_spec" ||
+          kind === "const_spec"
+        ) {
+          const spec = kind === "var_spec" || kind === "const_spec";
+          const left = spec ? getField(node, "name") : getField(node, "left");
+          const right = spec ? getField(node, "value") : getField(node, "right");
           const append = kind === "assignment_statement" && /^\s*\+=/.test(getOperatorText(node));
           if (left && right) {
             const names = left.namedChildren();
