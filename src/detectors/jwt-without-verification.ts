@@ -2,9 +2,9 @@ import type { Rule, SgNode } from "@ast-grep/napi";
 import { functionRule, insideHandler, type ParsedLanguage, toParsedLanguage } from "./context-rules.js";
 import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { findRuleHits } from "./find-rule-hits.js";
-import { enclosingScope, statementStartLine, traceValue } from "./local-flow.js";
+import { statementStartLine, traceValue } from "./local-flow.js";
 import { matchesAllPatterns } from "./prefilter.js";
-import { callArguments, calleeText, callRule, keywordArguments, traceIsConstant } from "./string-building.js";
+import { keywordArguments } from "./string-building.js";
 
 const rules: Record<ParsedLanguage, Rule> = {
   js: {
@@ -124,18 +124,17 @@ export const jwtWithoutVerification: Detector = {
   ]),
   detect: (input) => [
     // jwt-simple's `decode(token, key)` verifies (its third argument `true` switches that off).
-    ...findRuleHits(input, rules, (node) => !verifyingSimpleDecode.test(node.text())).map((hit) =>
-      unpinnedVerify.test(input.text.split("\n")[hit.startLine - 1] ?? "")
-        ? unpinnedSeverity(hit, input.text)
-        : hit,
-    ),
-    ...findRuleHits(input, algorithmNoneRules),
-    ...findRuleHits(input, literalKeyRules).map((hit) => ({
-      ...hit,
-      severity: "high" as const,
-      detail: "The signing key is a literal in the code: anyone who reads it can mint valid tokens.",
-    })),
-    ...findLiteralKeyFlows(input),
+    ...findRuleHits(input, rules, (node) => !verifyingSimpleDecode.test(node.text()))
+      .map((hit) =>
+        unpinnedVerify.test(input.text.split("\n")[hit.startLine - 1] ?? "")
+          ? unpinnedSeverity(hit, input.text)
+          : hit,
+      )
+      .filter((hit): hit is DetectorHit => hit !== undefined),
+    // alg none: from the statement that builds or verifies the token.
+    ...input
+      .findNodes(algorithmNoneRules[toParsedLanguage(input.language) ?? "js"] ?? { kind: "__none__" })
+      .map((node) => ({ startLine: statementStartLine(node), endLine: node.range().end.line + 1 })),
     ...findUnverifiedOptionFlows(input),
     ...findRuleHits(
       input,
@@ -157,87 +156,20 @@ const unpinnedVerify = /\b(jwt|jsonwebtoken|JWT)\.verify\s*\(/;
  * An unpinned verify is a hardening gap, not a bypass: current jsonwebtoken rejects `none` and derives the
  * algorithms from the key's type. It matters most with a public key (RS256 → HS256 confusion on old versions).
  */
-function unpinnedSeverity(hit: DetectorHit, text: string): DetectorHit {
+function unpinnedSeverity(hit: DetectorHit, text: string): DetectorHit | undefined {
   const line = text
     .split("\n")
     .slice(hit.startLine - 1, hit.endLine)
     .join(" ");
-  const publicKey = /public|pub_?key|pubKey|\.pem\b|cert|jwks|PUBLIC/i.test(line);
+  // With a shared secret, current libraries derive the algorithms from the key: nothing to report. With a
+  // public key, an unpinned verify is the algorithm-confusion attack (RS256 key accepted as an HS256 secret).
+  if (!/public|pub_?key|pubKey|\.pem\b|cert|jwks|PUBLIC/i.test(line)) return undefined;
   return {
     ...hit,
-    severity: publicKey ? "high" : "medium",
-    confidence: publicKey ? 0.8 : 0.6,
-    detail: "The token is verified, but the accepted algorithms are not pinned.",
+    severity: "high",
+    confidence: 0.8,
+    detail: "The token is verified with a public key, but the accepted algorithms are not pinned.",
   };
-}
-
-/** JWT calls whose key argument (second) must be a secret: sign/verify/encode/decode of the JWT libraries. */
-const jwtKeyCallee: Record<ParsedLanguage, RegExp> = {
-  js: /^(\w*jwt\w*|\w*JWT\w*|jsonwebtoken|jose\.JWT|jws)\.(sign|verify|encode|decode)$/i,
-  python: /^(jwt|pyjwt|jose\.jwt|jwt\.api_jwt)\.(encode|decode)$/,
-  go: /\.SignedString$/,
-  java: /^(Algorithm\.HMAC(256|384|512)|\w+\.signWith|Keys\.hmacShaKeyFor)$/,
-};
-
-/** A key that is a literal, directly or through local variables and module constants: `const secret = 'shhhhh'`. */
-function isLiteralKey(node: SgNode, language: ParsedLanguage): boolean {
-  const text = node.text();
-  if (/^(JWK|jose\.JWK)\.asKey\(\s*["'`]/.test(text)) return true;
-  if (/^\[\]byte\(\s*"/.test(text)) return true;
-  if (/^["'`]/.test(text) && /process\.env|os\.environ|getenv/i.test(text)) return false;
-  const trace = traceValue(node, language);
-  if (!traceIsConstant(trace)) return false;
-  return trace.origins.some(
-    (o) =>
-      [
-        "string",
-        "string_literal",
-        "interpreted_string_literal",
-        "raw_string_literal",
-        "template_string",
-      ].includes(String(o.node.kind())) && o.node.text().length > 2,
-  );
-}
-
-function findLiteralKeyFlows(input: DetectorInput): DetectorHit[] {
-  const language = toParsedLanguage(input.language);
-  if (!language || !input.getRoot()) return [];
-  const hits: DetectorHit[] = [];
-  for (const call of input.findNodes(callRule[language])) {
-    const callee = calleeText(call, language).replace(/\s+/g, "");
-    const args = callArguments(call);
-    let key: SgNode | undefined;
-    if (jwtKeyCallee[language].test(callee))
-      key = language === "java" ? args.at(-1) : language === "go" ? args[0] : args[1];
-    if (!key || key.kind() === "object" || key.kind() === "dictionary") {
-      // express-jwt / passport options: `{ secret: 'x' }`, `secretOrKey: x`.
-      const options = args.find((a) => a.kind() === "object");
-      const pair = options
-        ?.namedChildren()
-        .find(
-          (p) =>
-            p.kind() === "pair" &&
-            /^["']?(secret|secretOrKey|secretOrPrivateKey)["']?$/.test(p.field("key")?.text() ?? ""),
-        );
-      key = pair?.field("value") ?? undefined;
-      if (!key) continue;
-    }
-    if (!isLiteralKey(key, language)) continue;
-    const trace = traceValue(key, language);
-    // The span reaches back to a local literal; a module constant elsewhere in the file is named instead.
-    const scopeStart = enclosingScope(call, language).range().start.line + 1;
-    const local = trace.origins.filter((o) => o.line >= scopeStart).map((o) => o.line);
-    const outside = trace.origins.filter((o) => o.line < scopeStart).map((o) => o.line);
-    hits.push({
-      startLine: Math.min(statementStartLine(call), ...local),
-      endLine: call.range().end.line + 1,
-      severity: "high",
-      detail:
-        "The signing key is a literal in the code: anyone who reads it can mint valid tokens." +
-        (outside.length > 0 ? ` (It is defined on line ${Math.min(...outside)}.)` : ""),
-    });
-  }
-  return hits;
 }
 
 /** PyJWT `options=opts` where `opts` turns signature verification off (`{"verify_signature": False}`). */
@@ -271,7 +203,7 @@ function readsOnlyMetadata(node: SgNode): boolean {
   return /^(exp|iat|nbf|kid|header|alg)$/.test(parent.field("property")?.text() ?? "");
 }
 
-const stringKinds = {
+const _stringKinds = {
   any: [{ kind: "string" }, { kind: "template_string", not: { has: { kind: "template_substitution" } } }],
 };
 
@@ -297,48 +229,6 @@ const algorithmNoneRules: Record<ParsedLanguage, Rule> = {
       { kind: "method_invocation", regex: "^Algorithm\\s*\\.\\s*none\\s*\\(" },
       { kind: "field_access", regex: "^SignatureAlgorithm\\.NONE$" },
     ],
-  },
-};
-
-/** A literal signing key: `jwt.sign(p, "shhhhh")`, `jwt.encode(p, "secret")`, `Algorithm.HMAC256("secret")`. */
-const literalKeyRules: Record<ParsedLanguage, Rule> = {
-  js: {
-    any: [
-      {
-        kind: "call_expression",
-        has: {
-          field: "function",
-          regex: "^(jwt|jsonwebtoken|JWT|jose\\.JWT|jwtSimple|jwt_simple)\\.(sign|verify|encode|decode)$",
-        },
-        all: [{ has: { field: "arguments", has: { nthChild: 2, ...stringKinds } } }],
-      },
-      {
-        kind: "pair",
-        regex: "^[\"']?(secret|secretOrKey|secretOrPrivateKey)[\"']?\\s*:\\s*[\"'`]",
-        inside: { stopBy: "end", any: [{ kind: "call_expression" }, { kind: "new_expression" }] },
-      },
-    ],
-  },
-  python: {
-    kind: "call",
-    has: { field: "function", regex: "^(jwt|pyjwt|jose\\.jwt)\\.(encode|decode)$" },
-    all: [
-      {
-        has: {
-          field: "arguments",
-          has: { nthChild: 2, kind: "string", not: { has: { kind: "interpolation" } } },
-        },
-      },
-    ],
-  },
-  go: {
-    kind: "call_expression",
-    has: { field: "function", regex: "\\.SignedString$" },
-    all: [{ has: { field: "arguments", regex: '^\\(\\s*\\[\\]byte\\(\\s*"' } }],
-  },
-  java: {
-    kind: "method_invocation",
-    regex: '^Algorithm\\s*\\.\\s*HMAC(256|384|512)\\s*\\(\\s*"',
   },
 };
 

@@ -89,7 +89,7 @@ function collectAssignments(scope: SgNode, language: ParsedLanguage): Assignment
             const names = left.namedChildren();
             const values = right.namedChildren();
             if (names.length > 1 && names.length === values.length)
-              names.forEach((name, i) => push(name, values[i] ?? null, append));
+              for (const [i, name] of names.entries()) push(name, values[i] ?? null, append);
             else push(names[0] ?? left, values.length === 1 ? (values[0] ?? right) : right, append);
           }
         }
