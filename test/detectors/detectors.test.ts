@@ -319,7 +319,7 @@ describe("severity from what the code shows", () => {
     expect(findings).toMatchObject([{ ruleId: "weak-randomness-for-secrets", line: 2, severity: "high" }]);
   });
 
-  it("does not flag a verifying decode; flags a literal signing key passed through a variable", () => {
+  it("does not flag a verifying decode; flags 'none' among the accepted algorithms", () => {
     expect(
       runDetectors([
         buildAddedFile(
@@ -331,10 +331,10 @@ describe("severity from what the code shows", () => {
     const findings = runDetectors([
       buildAddedFile(
         "src/auth.js",
-        `const jwt = require("jsonwebtoken");\nconst secret = "shhhhh";\nfunction issue(user) {\n  return jwt.sign({ sub: user.id }, secret);\n}\n`,
+        `const jwt = require("jsonwebtoken");\nfunction read(token, key) {\n  return jwt.verify(token, key, {\n    algorithms: ["RS256", "none"],\n  });\n}\n`,
       ),
     ]);
-    expect(findings).toMatchObject([{ ruleId: "jwt-without-verification", severity: "high" }]);
+    expect(findings).toMatchObject([{ ruleId: "jwt-without-verification", line: 3, severity: "critical" }]);
   });
 });
 
