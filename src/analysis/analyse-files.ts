@@ -2,6 +2,8 @@ import { runDetectors } from "../detectors/run-detectors.js";
 import { buildLineIndex, type FileLineIndex } from "../diff/line-index.js";
 import { type Hunk, parsePatch } from "../diff/parse-patch.js";
 import type { Finding } from "../findings/finding.js";
+import { type ArchitectureImpact, createEmptyImpact } from "../impact/architecture-impact.js";
+import { buildArchitectureImpact, type ImpactFile } from "../impact/build-architecture-impact.js";
 import { redactSecrets } from "../security/redact-secrets.js";
 
 /** What the analysis of a set of files gives back. */
@@ -86,4 +88,32 @@ export function applyPatchAnalysis(files: FileLineIndex[], analysis: PatchAnalys
     ruleFindings: analysis.ruleFindings,
     errors: analysis.errors,
   };
+}
+
+/** What the impact extraction of a batch of files gives back. */
+export interface ImpactExtraction {
+  impact: ArchitectureImpact;
+  /** Files that could not be read, with why (their part of the impact is missing). */
+  errors: { path: string; message: string }[];
+}
+
+/** The architecture-impact extraction of a batch of changed files (parsed with ast-grep: CPU work). */
+export function extractImpact(files: readonly ImpactFile[]): ImpactExtraction {
+  const errors: ImpactExtraction["errors"] = [];
+  const impact = buildArchitectureImpact(files, {
+    onError: (path, error) =>
+      errors.push({ path, message: error instanceof Error ? error.message : String(error) }),
+  });
+  return { impact, errors };
+}
+
+/** Joins batch results in batch order. */
+export function mergeImpactExtractions(parts: readonly ImpactExtraction[]): ImpactExtraction {
+  const impact = createEmptyImpact();
+  for (const part of parts) {
+    for (const key of Object.keys(impact) as (keyof ArchitectureImpact)[]) {
+      (impact[key] as unknown[]).push(...part.impact[key]);
+    }
+  }
+  return { impact, errors: parts.flatMap((part) => part.errors) };
 }

@@ -1,12 +1,18 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import type { PatchAnalysis } from "./analyse-files.js";
-import { applyPatchAnalysis } from "./analyse-files.js";
+import type { ImpactFile } from "../impact/build-architecture-impact.js";
+import {
+  applyPatchAnalysis,
+  type ImpactExtraction,
+  mergeImpactExtractions,
+  type PatchAnalysis,
+} from "./analyse-files.js";
 import type { AnalysisTask } from "./analysis-worker.js";
 import {
   type FileAnalyzer,
   getIndexSize,
   getPatchSize,
+  impactBatchFiles,
   mergePatchAnalyses,
   splitIntoBatches,
 } from "./file-analyzer.js";
@@ -29,7 +35,7 @@ export interface PoolAnalyzerOptions {
  */
 export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnalyzer {
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const pool = new Piscina<AnalysisTask, PatchAnalysis>({
+  const pool = new Piscina<AnalysisTask, PatchAnalysis | ImpactExtraction>({
     filename: (options.workerFile ?? new URL("./analysis-worker.js", import.meta.url)).href,
     minThreads: threads,
     maxThreads: threads,
@@ -45,7 +51,7 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
       while (next < tasks.length) {
         signal?.throwIfAborted();
         const index = next++;
-        results[index] = await pool.run(tasks[index] as AnalysisTask);
+        results[index] = (await pool.run(tasks[index] as AnalysisTask)) as PatchAnalysis;
       }
     };
     await Promise.all(Array.from({ length: Math.min(tasks.length, threads * 2) }, runLane));
@@ -66,6 +72,15 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
         (batch): AnalysisTask => ({ kind: "patches", files: batch }),
       );
       return runAll(tasks, signal);
+    },
+    async extractImpact(files) {
+      const batches: ImpactFile[][] = [];
+      for (let i = 0; i < files.length; i += impactBatchFiles)
+        batches.push(files.slice(i, i + impactBatchFiles));
+      const parts = await Promise.all(
+        batches.map(async (batch) => (await pool.run({ kind: "impact", files: batch })) as ImpactExtraction),
+      );
+      return mergeImpactExtractions(parts);
     },
     async close() {
       await pool.destroy();

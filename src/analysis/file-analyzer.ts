@@ -1,9 +1,13 @@
 import type { FileLineIndex } from "../diff/line-index.js";
+import type { ImpactFile } from "../impact/build-architecture-impact.js";
 import {
   analyseIndexes,
   analysePatchSources,
   applyPatchAnalysis,
+  extractImpact,
   type FileAnalysis,
+  type ImpactExtraction,
+  mergeImpactExtractions,
   type PatchAnalysis,
   type PatchSource,
 } from "./analyse-files.js";
@@ -22,8 +26,13 @@ export interface FileAnalyzer {
    * parsed the files itself, and applies the result with `applyPatchAnalysis`. An aborted call rejects.
    */
   analysePatches(sources: PatchSource[], signal?: AbortSignal): Promise<PatchAnalysis>;
+  /** Reads the architecture impact of changed files (the same parsers: CPU work, run where the rest runs). */
+  extractImpact(files: ImpactFile[]): Promise<ImpactExtraction>;
   close(): Promise<void>;
 }
+
+/** Files per impact batch (each file is parsed on both sides of its diff). */
+export const impactBatchFiles = 25;
 
 /** Files per batch: small enough to yield (or spread over workers) often, large enough to keep calls cheap. */
 export const analysisBatchFiles = 50;
@@ -92,6 +101,14 @@ export function createInlineAnalyzer(): FileAnalyzer {
         await yieldToEventLoop();
       }
       return mergePatchAnalyses(parts);
+    },
+    async extractImpact(files) {
+      const parts: ImpactExtraction[] = [];
+      for (let i = 0; i < files.length; i += impactBatchFiles) {
+        parts.push(extractImpact(files.slice(i, i + impactBatchFiles)));
+        await yieldToEventLoop();
+      }
+      return mergeImpactExtractions(parts);
     },
     async close() {},
   };

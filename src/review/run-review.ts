@@ -56,7 +56,7 @@ import {
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
-import { describeImpact } from "./describe-impact.js";
+import { describeImpact, startImpactExtraction } from "./describe-impact.js";
 import {
   buildContextReport,
   type ContextDeps,
@@ -230,6 +230,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       });
       return "already-posted";
     }
+    // The architecture impact reads every changed file: in the pool it runs beside the rest from here on.
+    const impactExtraction = deps.analyzer
+      ? startImpactExtraction({ config, files: changedFiles, analyzer: deps.analyzer, log })
+      : undefined;
 
     // 6. Decide the scope: everything, or only what changed since the last reviewed head.
     const scope = await selectScope(octokit, {
@@ -366,6 +370,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       files: changedFiles,
       summaries: modelReview?.impactSummaries ?? [],
       log,
+      ...(impactExtraction === undefined ? {} : { extraction: impactExtraction }),
     });
     const report: ReviewReport = {
       headSha: job.headSha,

@@ -192,6 +192,8 @@ describe("a review with the pool", () => {
       expect(expected.outcomes).toEqual(["posted", "no-findings"]);
       expect(expected.reviews.length).toBe(1);
       expect(JSON.stringify(expected.reviews)).toContain("(2 critical,");
+      // The architecture impact, read in the workers for the pool, is the same section.
+      expect(JSON.stringify(expected.reviews)).toContain("Architecture impact");
       expect(pooled).toEqual(expected);
     } finally {
       await pool.close();
