@@ -1,19 +1,17 @@
 import { fenceUntrusted } from "../security/fence-untrusted.js";
-import { findHeuristicSecrets } from "../security/find-heuristic-secrets.js";
-import { redactSecretsInMessage } from "../security/log-redaction.js";
 import { sanitizeCodeLine } from "../security/sanitize-code-line.js";
 import { sanitizeUntrustedText } from "../security/sanitize-untrusted-text.js";
 import { type ContextPiece, contextKindLabels } from "./context-piece.js";
 
 const maxLineLength = 400;
 
-/** One line of repository text as the model may see it: secrets masked, invisible characters shown, cut. */
+/**
+ * One line of repository text as the model may see it: invisible characters shown, cut. Secrets are not
+ * masked here but by the full scanner over whole pieces and tool results (redact-context-secrets.ts), which
+ * sees keys that span lines and counts what it redacts.
+ */
 export function toContextLine(line: string): string {
-  let out = line.replace(/\r$/, "");
-  const secrets = findHeuristicSecrets(out).sort((a, b) => b.start - a.start);
-  for (const secret of secrets)
-    out = `${out.slice(0, secret.start)}[REDACTED_SECRET]${out.slice(secret.end)}`;
-  out = sanitizeCodeLine(redactSecretsInMessage(out));
+  const out = sanitizeCodeLine(line.replace(/\r$/, ""));
   return out.length > maxLineLength ? `${out.slice(0, maxLineLength)} [cut]` : out;
 }
 
