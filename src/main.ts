@@ -16,6 +16,7 @@ import { createReviewModel } from "./model/review-model.js";
 import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
 import { createOpsHandler } from "./ops/http-routes.js";
 import { createMetrics } from "./ops/metrics.js";
+import { recordContextMetrics } from "./ops/record-context-metrics.js";
 import { createBullmqQueue } from "./queue/bullmq-queue.js";
 import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
@@ -139,6 +140,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         onFindingsPosted: (findings) => {
           for (const f of findings) metrics.findingsPosted.inc({ severity: f.severity, source: f.source });
         },
+        onContext: (report) => recordContextMetrics(metrics, report),
       },
       tokenCalibrator,
       context,

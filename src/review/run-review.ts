@@ -53,6 +53,7 @@ import { describeError } from "./describe-error.js";
 import {
   buildContextReport,
   type ContextDeps,
+  type ContextReport,
   type GatheredContext,
   gatherContext,
   toModelContextParams,
@@ -70,6 +71,8 @@ export interface ReviewMetricsHooks {
   onModelUsage?(usage: ModelUsage, costUsd: number): void;
   onAnchorDisagreements?(count: number): void;
   onFindingsPosted?(findings: Finding[]): void;
+  /** The review's repository context report (when context is configured for the app). */
+  onContext?(report: ContextReport): void;
 }
 
 export interface ReviewDeps {
@@ -303,6 +306,12 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       minInlineSeverity: config.min_severity,
       contextPaths: new Set(modelReview?.context.sent.map((piece) => piece.path) ?? []),
     });
+    const contextReport: ContextReport | undefined = deps.context
+      ? gathered
+        ? buildContextReport(gathered, modelReview?.context, modelReview?.exploration)
+        : { status: "off", reason: "the model did not run" }
+      : undefined;
+    if (contextReport) deps.metrics?.onContext?.(contextReport);
     const report: ReviewReport = {
       headSha: job.headSha,
       scope: { mode: scope.mode, reason: scope.reason },
@@ -333,13 +342,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
             reason: "No ANTHROPIC_API_KEY is configured: only the rule-based detectors ran.",
           },
       rejected: modelReview?.rejected ?? [],
-      ...(deps.context
-        ? {
-            context: gathered
-              ? buildContextReport(gathered, modelReview?.context, modelReview?.exploration)
-              : { status: "off" as const, reason: "the model did not run" },
-          }
-        : {}),
+      ...(contextReport ? { context: contextReport } : {}),
       config,
       failOn: config.fail_on,
     };

@@ -5,6 +5,7 @@ import { createApp } from "../../src/index.js";
 import { createMemoryUsageLimits } from "../../src/limits/usage-limits.js";
 import { createReviewModel } from "../../src/model/review-model.js";
 import { createMetrics, type Metrics } from "../../src/ops/metrics.js";
+import { recordContextMetrics } from "../../src/ops/record-context-metrics.js";
 import { createInProcessQueue } from "../../src/queue/in-process-queue.js";
 import type { JobQueue } from "../../src/queue/job-queue.js";
 import { createReviewProcessor } from "../../src/review/create-review-processor.js";
@@ -79,6 +80,8 @@ export async function createTestApp(
             maxAttempts: options.attempts ?? 1,
           },
           onOutcome: (outcome) => outcomes.push(outcome),
+          // The same hook as src/main.ts: the context metrics of each review.
+          metrics: { onContext: (report) => recordContextMetrics(metrics, report) },
           ...(options.identity ? { identity: options.identity } : {}),
           ...(options.context ? { context: options.context } : {}),
           onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
