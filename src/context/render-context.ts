@@ -4,6 +4,8 @@ import { sanitizeUntrustedText } from "../security/sanitize-untrusted-text.js";
 import { type ContextPiece, contextKindLabels } from "./context-piece.js";
 
 const maxLineLength = 400;
+/** Characters that end a word for the cut of long lines: white space and quotes. */
+const wordBoundary = /[\s"'`]/;
 
 /**
  * One line of repository text as the model may see it: invisible characters shown, cut. Secrets are not
@@ -12,7 +14,14 @@ const maxLineLength = 400;
  */
 export function toContextLine(line: string): string {
   const out = sanitizeCodeLine(line.replace(/\r$/, ""));
-  return out.length > maxLineLength ? `${out.slice(0, maxLineLength)} [cut]` : out;
+  if (out.length <= maxLineLength) return out;
+  // Cut between words, never inside one: half a key is not recognisable by the scan that follows, so a
+  // word that runs past the limit is left out whole.
+  let end = maxLineLength;
+  if (!wordBoundary.test(out[end] ?? "")) {
+    while (end > 0 && !wordBoundary.test(out[end - 1] ?? "")) end -= 1;
+  }
+  return `${out.slice(0, end)} [cut]`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { redactContextTexts } from "../../src/context/redact-context-secrets.js";
+import { toContextLine } from "../../src/context/render-context.js";
 
 // Built from parts: no secret-shaped literal in the repository.
 const join = (...parts: string[]) => parts.join("");
@@ -19,5 +20,17 @@ describe("redactContextTexts", () => {
       "1: export const answer = 42;",
     ]);
     expect(redacted).toEqual([1, 1, 0]);
+  });
+
+  it("cuts a long line between words, so that no part of a key across the limit is shown", async () => {
+    const padding = `const note = "${"a ".repeat(165)}";`;
+    // The token starts at character 383 and runs past 400.
+    const line = `${padding} const client = new Octokit({ auth: "${githubToken}" });`;
+    const cut = toContextLine(line);
+    expect(cut).toBe(`${padding} const client = new Octokit({ auth: " [cut]`);
+    expect(cut.length).toBeLessThanOrEqual(407);
+    expect(cut).not.toContain("ghp_");
+    // A line that is one word is left out whole.
+    expect(toContextLine("x".repeat(1000))).toBe(" [cut]");
   });
 });
