@@ -35,6 +35,8 @@ export interface Metrics {
   contextFailures: Counter<"reason">;
   /** Secrets redacted from repository context and tool results before they reached the model. */
   contextSecretsRedacted: Counter;
+  /** 👍/👎 people gave the app's line comments, by rule (`model` for the model's own) and category. */
+  findingVotes: Counter<"vote" | "rule" | "category">;
   /** Where `queueDepth` comes from (e.g. `() => queue.getDepth()`). A failing source leaves the last values. */
   setQueueDepthSource(source: () => Promise<QueueDepth>): void;
 }
@@ -180,6 +182,12 @@ export function createMetrics(options: { prefix?: string } = {}): Metrics {
     contextSecretsRedacted: new Counter({
       name: `${prefix}context_secrets_redacted_total`,
       help: "Secrets redacted from repository context and tool results before they reached the model",
+      registers,
+    }),
+    findingVotes: new Counter({
+      name: `${prefix}finding_votes_total`,
+      help: "Thumbs up/down people gave the app's line comments, by rule (model: the model's own) and category; counted when a review reads them",
+      labelNames: ["vote", "rule", "category"],
       registers,
     }),
     setQueueDepthSource(source) {

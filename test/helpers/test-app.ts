@@ -4,6 +4,7 @@ import { AppOctokit } from "../../src/github/github-client.js";
 import { createApp } from "../../src/index.js";
 import { createMemoryUsageLimits } from "../../src/limits/usage-limits.js";
 import { createReviewModel } from "../../src/model/review-model.js";
+import { createVoteRecorder } from "../../src/ops/create-vote-recorder.js";
 import { createMetrics, type Metrics } from "../../src/ops/metrics.js";
 import { recordContextMetrics } from "../../src/ops/record-context-metrics.js";
 import { createInProcessQueue } from "../../src/queue/in-process-queue.js";
@@ -16,6 +17,7 @@ export interface TestApp {
   probot: Probot;
   queue: JobQueue;
   metrics: Metrics;
+  usageLimits: ReturnType<typeof createMemoryUsageLimits>;
   outcomes: ReviewOutcome[];
   /** Resolves once no job is waiting, delayed or running. */
   idle(): Promise<void>;
@@ -80,8 +82,11 @@ export async function createTestApp(
             maxAttempts: options.attempts ?? 1,
           },
           onOutcome: (outcome) => outcomes.push(outcome),
-          // The same hook as src/main.ts: the context metrics of each review.
-          metrics: { onContext: (report) => recordContextMetrics(metrics, report) },
+          // The same hooks as src/main.ts: votes on earlier findings, the context metrics of each review.
+          metrics: {
+            onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes),
+            onContext: (report) => recordContextMetrics(metrics, report),
+          },
           ...(options.identity ? { identity: options.identity } : {}),
           ...(options.context ? { context: options.context } : {}),
           onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
@@ -95,6 +100,7 @@ export async function createTestApp(
     probot,
     queue,
     metrics,
+    usageLimits,
     outcomes,
     async idle() {
       for (let i = 0; i < 1000; i += 1) {
