@@ -1,7 +1,11 @@
 import type { Logger } from "pino";
 import { orderByRisk } from "../budget/rank-risk.js";
 import { isContextExcluded, type RepoConfig } from "../config/repo-config.js";
-import { assembleContext, type RepositoryContext } from "../context/assemble-context.js";
+import {
+  assembleContext,
+  getContextForLocation,
+  type RepositoryContext,
+} from "../context/assemble-context.js";
 import type { BlobCache } from "../context/blob-cache.js";
 import { type ContextKind, type ContextPiece, contextKinds } from "../context/context-piece.js";
 import { createExplorationTools } from "../context/exploration-tools.js";
@@ -140,7 +144,13 @@ export async function gatherContext(params: {
   }
   try {
     // The diff's secret scanner over every excerpt before any of it can reach a prompt.
-    context = { ...context, pieces: (await redactContextPieces(context.pieces)).pieces };
+    // The redacted pieces replace the assembled ones everywhere, the second look's lookup included.
+    const { pieces } = await redactContextPieces(context.pieces);
+    context = {
+      ...context,
+      pieces,
+      getContextForLocation: (path, line) => getContextForLocation(pieces, path, line),
+    };
   } catch (error) {
     params.log.warn({ err: error }, "The secret scan of the context failed; reviewing without context");
     return { ...off("the secret scan of the context failed", "secret_scan"), snapshot };
