@@ -1,10 +1,15 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { pino } from "pino";
+import { defaultRepoConfig } from "../../src/config/repo-config.js";
+import { parsePatch } from "../../src/diff/parse-patch.js";
+import { AppOctokit, type GitHubClient } from "../../src/github/github-client.js";
+import { gatherContext } from "../../src/review/gather-context.js";
 import { buildToolAnswer, createAnthropicMock } from "../helpers/anthropic-mock.js";
 import { createTestContextDeps, mockRepositoryTree } from "../helpers/git-data-mock.js";
 import { createGitHubMock } from "../helpers/github-mock.js";
-import { buildPullRequestEvent } from "../helpers/payloads.js";
+import { buildPullRequestEvent, headSha } from "../helpers/payloads.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 
 // Secret-shaped values are assembled at run time so that no secret-shaped literal sits in the repository
@@ -179,5 +184,37 @@ describe("secrets in repository context", () => {
 
     const checkRun = github.captured.get("updateCheckRun").at(-1) as { output: { summary: string } };
     expect(checkRun.output.summary).toContain("4 secrets redacted from context (not sent to the model).");
+  });
+});
+
+describe("gatherContext", () => {
+  beforeEach(() => nock.disableNetConnect());
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it("serves the redacted excerpts to the second look's lookup too", async () => {
+    const tree = mockRepositoryTree({ "src/clients.ts": clientsFile });
+    const octokit = new (AppOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }))({
+      auth: "test",
+    });
+    const gathered = await gatherContext({
+      octokit: octokit as unknown as GitHubClient,
+      owner: "acme",
+      repo: "shop-api",
+      headSha,
+      files: [{ path: "src/clients.ts", hunks: parsePatch(buildPatch()) }],
+      config: defaultRepoConfig,
+      deps: createTestContextDeps(),
+      log: pino({ level: "silent" }),
+    });
+    expect(tree.scope.isDone()).toBe(true);
+    const lookedUp = gathered.context!.getContextForLocation("src/clients.ts", changedLine);
+    expect(lookedUp.map((p) => p.kind)).toContain("enclosing");
+    const text = lookedUp.map((p) => p.text).join("\n");
+    for (const line of redactedLines) expect(text).toContain(line);
+    expectNoSecretIn(text);
+    expectNoSecretIn(JSON.stringify(gathered.context!.pieces));
   });
 });
