@@ -17,6 +17,7 @@ import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
 import { createVoteRecorder } from "./ops/create-vote-recorder.js";
 import { createOpsHandler } from "./ops/http-routes.js";
 import { createMetrics } from "./ops/metrics.js";
+import { recordContextMetrics } from "./ops/record-context-metrics.js";
 import { createBullmqQueue } from "./queue/bullmq-queue.js";
 import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
@@ -143,6 +144,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
           for (const f of findings) metrics.findingsPosted.inc({ severity: f.severity, source: f.source });
         },
         onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes),
+        onContext: (report) => recordContextMetrics(metrics, report),
         onSecondLook: (report) => {
           const { outcomes, withdrawnBySeverity } = countSecondLookOutcomes(report);
           for (const [outcome, n] of Object.entries(outcomes))

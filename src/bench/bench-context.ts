@@ -10,6 +10,7 @@
  * - pipeline_ms: wall time of runReview minus time inside the stub model (context on: a cold cache).
  * - warm_ms: the same review again with the blob cache warm (a re-review, or another PR of the repository).
  * - assembly_ms: context assembly alone (tree listing, reads, ranking) with a warm cache, median of 5.
+ * - scan_ms: the secret scan of the assembled excerpts (secretlint preset + heuristics), median of 5.
  * - gh_requests / gh_context: GitHub requests of the first review, all / Git Data API (tree + blobs);
  *   warm_gh_context: Git Data requests of the warm review.
  * - prompt_tokens, context_tokens: estimated tokens of every prompt sent / of their repository-context
@@ -22,6 +23,7 @@ import { pino } from "pino";
 import { estimateTokens } from "../budget/estimate-tokens.js";
 import { assembleContext } from "../context/assemble-context.js";
 import { createMemoryBlobCache } from "../context/blob-cache.js";
+import { redactContextPieces } from "../context/redact-context-secrets.js";
 import { loadRepoSnapshot } from "../context/repo-snapshot.js";
 import { buildNewSideText } from "../diff/build-new-side-text.js";
 import { parsePatch } from "../diff/parse-patch.js";
@@ -48,6 +50,7 @@ interface Row {
   pipeline_ms: number;
   warm_ms: number | null;
   assembly_ms: number | null;
+  scan_ms: number | null;
   rss_mb: number;
   gh_requests: number;
   gh_context: number;
@@ -145,6 +148,9 @@ async function measure(scenarioName: Scenario, mode: "off" | "on"): Promise<Row>
   let warmMs: number | null = null;
   let warmGit: number | null = null;
   let assemblyMs: number | null = null;
+  /** The secret scan of the assembled excerpts (part of gathering context, after the assembly). */
+  let scanMs: number | null = null;
+  const scanTimes: number[] = [];
   if (deps) {
     const warm = await review(scenario, deps, "b".repeat(40));
     warmMs = warm.ms;
@@ -170,14 +176,18 @@ async function measure(scenarioName: Scenario, mode: "off" | "on"): Promise<Row>
         maxFileBytes: 256 * 1024,
         neededPaths: scenario.files.map((f) => f.filename),
       });
-      await assembleContext({
+      const assembled = await assembleContext({
         snapshot,
         files: scenario.files.map((f) => ({ path: f.filename, hunks: parsePatch(f.patch) })),
         budgetTokens: deps.settings.tokenBudget,
       });
       times.push(performance.now() - started);
+      const scanStarted = performance.now();
+      await redactContextPieces(assembled.pieces);
+      scanTimes.push(performance.now() - scanStarted);
     }
     assemblyMs = times.sort((a, b) => a - b)[2]!;
+    scanMs = scanTimes.sort((a, b) => a - b)[2]!;
   }
   const prompt = first.model.calls.reduce((n, c) => n + c.prompt, 0);
   const context = first.model.calls.reduce((n, c) => n + c.context, 0);
@@ -189,6 +199,7 @@ async function measure(scenarioName: Scenario, mode: "off" | "on"): Promise<Row>
     pipeline_ms: round(first.ms),
     warm_ms: warmMs === null ? null : round(warmMs),
     assembly_ms: assemblyMs === null ? null : round(assemblyMs),
+    scan_ms: scanMs === null ? null : round(scanMs),
     rss_mb: round(process.resourceUsage().maxRSS / 1024),
     gh_requests: first.fake.countRequests(),
     gh_context: first.gitRequests,

@@ -17,7 +17,10 @@ export interface ContextPiece {
   path: string;
   /** 1-based inclusive line ranges of `path` that are shown, in order; empty for the map. */
   ranges: [number, number][];
-  /** The text shown: numbered lines (`12: code`), or the map's text. Already sanitised and redacted. */
+  /**
+   * The text shown: numbered lines (`12: code`), or the map's text. Sanitised; secrets are redacted by
+   * `redactContextPieces` (src/context/redact-context-secrets.ts) before the text reaches a prompt.
+   */
   text: string;
   /** Files under review this piece bears on (empty: the whole review). */
   forPaths: string[];
@@ -25,6 +28,8 @@ export interface ContextPiece {
   why: string;
   /** Estimated tokens of the rendered piece. */
   tokens: number;
+  /** Secrets redacted from `text` by the scanner (absent: none). */
+  secretsRedacted?: number;
   /** Lines of files under review it explains (for the enclosing code: the hunk's changed lines). */
   forLines?: [number, number];
 }

@@ -5,6 +5,7 @@ import type { ExplorationStats, ExplorationTools } from "../model/exploration.js
 import { fenceUntrusted } from "../security/fence-untrusted.js";
 import { isSecretPath } from "./assemble-context.js";
 import { findDeclarations, findNamedDeclaration } from "./find-declarations.js";
+import { redactContextTexts } from "./redact-context-secrets.js";
 import { renderNumberedLines, toContextLine } from "./render-context.js";
 import type { RepoSnapshot } from "./repo-snapshot.js";
 
@@ -80,7 +81,14 @@ export function createExplorationTools(params: {
 }): ExplorationTools {
   const { snapshot, bounds } = params;
   const requestsAtStart = snapshot.stats.blobRequests + snapshot.stats.treeRequests;
-  const stats: ExplorationStats = { turns: 0, toolCalls: 0, tokens: 0, githubRequests: 0, stoppedBy: [] };
+  const stats: ExplorationStats = {
+    turns: 0,
+    toolCalls: 0,
+    tokens: 0,
+    githubRequests: 0,
+    stoppedBy: [],
+    secretsRedacted: 0,
+  };
   const refused = (path: string) => isSecretPath(path) || (params.isExcluded?.(path) ?? false);
 
   const toRepoPath = (raw: unknown): { path: string } | { error: string } => {
@@ -207,6 +215,14 @@ export function createExplorationTools(params: {
         text = `the tool failed: ${error instanceof Error ? error.message : String(error)}`;
       }
       stats.githubRequests = snapshot.stats.blobRequests + snapshot.stats.treeRequests - requestsAtStart;
+      try {
+        // The diff's secret scanner over every answer before it reaches the model.
+        const scanned = await redactContextTexts([text]);
+        text = scanned.texts[0] ?? "";
+        stats.secretsRedacted = (stats.secretsRedacted ?? 0) + (scanned.redacted[0] ?? 0);
+      } catch {
+        text = "the tool's answer could not be scanned for secrets and is withheld";
+      }
       const cut = text.length > maxResultChars ? `${text.slice(0, maxResultChars)}\n[cut]` : text;
       return fenceUntrusted("tool_result", cut);
     },

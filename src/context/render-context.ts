@@ -1,20 +1,27 @@
 import { fenceUntrusted } from "../security/fence-untrusted.js";
-import { findHeuristicSecrets } from "../security/find-heuristic-secrets.js";
-import { redactSecretsInMessage } from "../security/log-redaction.js";
 import { sanitizeCodeLine } from "../security/sanitize-code-line.js";
 import { sanitizeUntrustedText } from "../security/sanitize-untrusted-text.js";
 import { type ContextPiece, contextKindLabels } from "./context-piece.js";
 
 const maxLineLength = 400;
+/** Characters that end a word for the cut of long lines: white space and quotes. */
+const wordBoundary = /[\s"'`]/;
 
-/** One line of repository text as the model may see it: secrets masked, invisible characters shown, cut. */
+/**
+ * One line of repository text as the model may see it: invisible characters shown, cut. Secrets are not
+ * masked here but by the full scanner over whole pieces and tool results (redact-context-secrets.ts), which
+ * sees keys that span lines and counts what it redacts.
+ */
 export function toContextLine(line: string): string {
-  let out = line.replace(/\r$/, "");
-  const secrets = findHeuristicSecrets(out).sort((a, b) => b.start - a.start);
-  for (const secret of secrets)
-    out = `${out.slice(0, secret.start)}[REDACTED_SECRET]${out.slice(secret.end)}`;
-  out = sanitizeCodeLine(redactSecretsInMessage(out));
-  return out.length > maxLineLength ? `${out.slice(0, maxLineLength)} [cut]` : out;
+  const out = sanitizeCodeLine(line.replace(/\r$/, ""));
+  if (out.length <= maxLineLength) return out;
+  // Cut between words, never inside one: half a key is not recognisable by the scan that follows, so a
+  // word that runs past the limit is left out whole.
+  let end = maxLineLength;
+  if (!wordBoundary.test(out[end] ?? "")) {
+    while (end > 0 && !wordBoundary.test(out[end - 1] ?? "")) end -= 1;
+  }
+  return `${out.slice(0, end)} [cut]`;
 }
 
 /**

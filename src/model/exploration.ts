@@ -11,6 +11,8 @@ export interface ExplorationStats {
   githubRequests: number;
   /** Bounds that ended an exploration early, in words (each once). */
   stoppedBy: string[];
+  /** Secrets the scanner redacted from tool results. */
+  secretsRedacted?: number;
 }
 
 /**

@@ -25,6 +25,16 @@ export interface Metrics {
   /** A finding whose model-given line differs from the line its evidence is on. */
   anchorDisagreements: Counter;
   findingsPosted: Counter<"severity" | "source">;
+  /** Estimated tokens of repository context sent to the model, by kind (enclosing, definition, ...). */
+  contextTokens: Counter<"kind">;
+  /** Blob reads for context: `hit` from the blob cache, `miss` fetched from GitHub. */
+  contextBlobReads: Counter<"result">;
+  /** GitHub requests spent on context (tree listings and blobs). */
+  contextGithubRequests: Counter;
+  /** Context lost: `tree`, `assembly`, `secret_scan` (no context at all), `read_error`, `request_budget` (per file). */
+  contextFailures: Counter<"reason">;
+  /** Secrets redacted from repository context and tool results before they reached the model. */
+  contextSecretsRedacted: Counter;
   /** 👍/👎 people gave the app's line comments, by rule (`model` for the model's own) and category. */
   findingVotes: Counter<"vote" | "rule" | "category">;
   /** Findings sent to the second look, by what became of them: kept, lowered, withdrawn, unverified (call failed). */
@@ -148,6 +158,34 @@ export function createMetrics(options: { prefix?: string } = {}): Metrics {
       name: `${prefix}findings_posted_total`,
       help: "Findings posted by severity and source",
       labelNames: ["severity", "source"],
+      registers,
+    }),
+    contextTokens: new Counter({
+      name: `${prefix}context_tokens_total`,
+      help: "Estimated tokens of repository context sent to the model, by kind",
+      labelNames: ["kind"],
+      registers,
+    }),
+    contextBlobReads: new Counter({
+      name: `${prefix}context_blob_reads_total`,
+      help: "Blob reads for repository context: hit (blob cache) or miss (fetched from GitHub)",
+      labelNames: ["result"],
+      registers,
+    }),
+    contextGithubRequests: new Counter({
+      name: `${prefix}context_github_requests_total`,
+      help: "GitHub requests spent on repository context (tree listings and blobs)",
+      registers,
+    }),
+    contextFailures: new Counter({
+      name: `${prefix}context_failures_total`,
+      help: "Repository context lost, by reason (tree, assembly, secret_scan, read_error, request_budget)",
+      labelNames: ["reason"],
+      registers,
+    }),
+    contextSecretsRedacted: new Counter({
+      name: `${prefix}context_secrets_redacted_total`,
+      help: "Secrets redacted from repository context and tool results before they reached the model",
       registers,
     }),
     findingVotes: new Counter({

@@ -22,6 +22,10 @@ export function buildContextLine(report: ContextReport): string {
   const parts = [
     `Context: ${n(report.filesRead)} file${report.filesRead === 1 ? "" : "s"} read, ${n(sentTokens)} tokens sent${kinds.length > 0 ? ` — ${kinds.join(", ")}` : " (nothing relevant found)"}.`,
   ];
+  if (report.secretsRedacted > 0)
+    parts.push(
+      `${n(report.secretsRedacted)} secret${report.secretsRedacted === 1 ? "" : "s"} redacted from context (not sent to the model).`,
+    );
   if (report.leftOut.count > 0) {
     const paths = report.leftOut.paths
       .slice(0, maxPathsListed)

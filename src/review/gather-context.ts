@@ -1,10 +1,15 @@
 import type { Logger } from "pino";
 import { orderByRisk } from "../budget/rank-risk.js";
 import { isContextExcluded, type RepoConfig } from "../config/repo-config.js";
-import { assembleContext, type RepositoryContext } from "../context/assemble-context.js";
+import {
+  assembleContext,
+  getContextForLocation,
+  type RepositoryContext,
+} from "../context/assemble-context.js";
 import type { BlobCache } from "../context/blob-cache.js";
 import { type ContextKind, type ContextPiece, contextKinds } from "../context/context-piece.js";
 import { createExplorationTools } from "../context/exploration-tools.js";
+import { redactContextPieces } from "../context/redact-context-secrets.js";
 import { loadRepoSnapshot, type RepoSnapshot } from "../context/repo-snapshot.js";
 import type { Hunk } from "../diff/parse-patch.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -31,9 +36,12 @@ export interface ContextDeps {
   settings: ContextSettings;
 }
 
+/** Why context could not be had (a metric label): the tree listing, the assembly or the secret scan failed. */
+export type ContextFailure = "tree" | "assembly" | "secret_scan";
+
 /** What the review's "Context" line says. */
 export type ContextReport =
-  | { status: "off"; reason: string }
+  | { status: "off"; reason: string; failure?: ContextFailure }
   | {
       status: "ran";
       filesRead: number;
@@ -44,7 +52,14 @@ export type ContextReport =
       leftOut: { count: number; tokens: number; paths: string[] };
       notes: string[];
       githubRequests: number;
+      /** Blob reads answered by the cache (hits) and fetched from GitHub (misses). */
       cachedReads: number;
+      blobRequests: number;
+      /** File reads refused because the request budget was spent, and reads that failed. */
+      readsRefused: number;
+      readErrors: number;
+      /** Secrets the scanner redacted from the excerpts sent and the tool results. */
+      secretsRedacted: number;
       exploration?: ExplorationStats;
     };
 
@@ -55,6 +70,7 @@ export interface GatheredContext {
   maxShare: number;
   /** Why there is no context (off, or failed): the report says it. */
   offReason?: string;
+  failure?: ContextFailure;
 }
 
 /**
@@ -74,12 +90,13 @@ export async function gatherContext(params: {
 }): Promise<GatheredContext> {
   const { deps, config } = params;
   const maxShare = deps?.settings.maxShare ?? 0.4;
-  const off = (reason: string): GatheredContext => ({
+  const off = (reason: string, failure?: ContextFailure): GatheredContext => ({
     context: null,
     snapshot: null,
     exploration: null,
     maxShare,
     offReason: reason,
+    ...(failure ? { failure } : {}),
   });
   if (!deps?.settings.enabled) return off("repository context is off for this app (CONTEXT_ENABLED)");
   if (!config.context.enabled)
@@ -104,6 +121,7 @@ export async function gatherContext(params: {
     params.log.warn({ err: error }, "Could not list the repository tree; reviewing without context");
     return off(
       `the repository tree could not be read (${error instanceof Error ? error.message : String(error)})`,
+      "tree",
     );
   }
   let context: RepositoryContext | null = null;
@@ -117,9 +135,25 @@ export async function gatherContext(params: {
   } catch (error) {
     params.log.warn({ err: error }, "Context assembly failed; reviewing without it");
     return {
-      ...off(`context assembly failed (${error instanceof Error ? error.message : String(error)})`),
+      ...off(
+        `context assembly failed (${error instanceof Error ? error.message : String(error)})`,
+        "assembly",
+      ),
       snapshot,
     };
+  }
+  try {
+    // The diff's secret scanner over every excerpt before any of it can reach a prompt.
+    // The redacted pieces replace the assembled ones everywhere, the second look's lookup included.
+    const { pieces } = await redactContextPieces(context.pieces);
+    context = {
+      ...context,
+      pieces,
+      getContextForLocation: (path, line) => getContextForLocation(pieces, path, line),
+    };
+  } catch (error) {
+    params.log.warn({ err: error }, "The secret scan of the context failed; reviewing without context");
+    return { ...off("the secret scan of the context failed", "secret_scan"), snapshot };
   }
   const exploration = agentic
     ? createExplorationTools({
@@ -138,7 +172,11 @@ export function buildContextReport(
   exploration: ExplorationStats | undefined,
 ): ContextReport {
   if (!gathered.context || !gathered.snapshot)
-    return { status: "off", reason: gathered.offReason ?? "no context" };
+    return {
+      status: "off",
+      reason: gathered.offReason ?? "no context",
+      ...(gathered.failure ? { failure: gathered.failure } : {}),
+    };
   const byKind = Object.fromEntries(contextKinds.map((k) => [k, { count: 0, tokens: 0 }])) as Record<
     ContextKind,
     { count: number; tokens: number }
@@ -165,6 +203,12 @@ export function buildContextReport(
     notes: gathered.context.notes,
     githubRequests: stats.treeRequests + stats.blobRequests,
     cachedReads: stats.cachedReads,
+    blobRequests: stats.blobRequests,
+    readsRefused: stats.refusedForBudget,
+    readErrors: gathered.snapshot.errors.length,
+    secretsRedacted:
+      [...new Set(sent?.sent ?? [])].reduce((sum, piece) => sum + (piece.secretsRedacted ?? 0), 0) +
+      (exploration?.secretsRedacted ?? 0),
     ...(exploration ? { exploration } : {}),
   };
 }

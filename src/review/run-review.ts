@@ -60,6 +60,7 @@ import { describeImpact, startImpactExtraction } from "./describe-impact.js";
 import {
   buildContextReport,
   type ContextDeps,
+  type ContextReport,
   type GatheredContext,
   gatherContext,
   toModelContextParams,
@@ -79,6 +80,8 @@ export interface ReviewMetricsHooks {
   onModelUsage?(usage: ModelUsage, costUsd: number): void;
   onAnchorDisagreements?(count: number): void;
   onFindingsPosted?(findings: Finding[]): void;
+  /** The review's repository context report (when context is configured for the app). */
+  onContext?(report: ContextReport): void;
   /** This app's earlier line comments on a pull request, with their 👍/👎 counts. */
   onEarlierFindingsSeen?(findings: EarlierFindings["findings"]): void;
   /** The second look: its calls and spend, and what it withdrew or lowered. */
@@ -364,6 +367,12 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       minInlineSeverity: config.min_severity,
       contextPaths: new Set(modelReview?.context.sent.map((piece) => piece.path) ?? []),
     });
+    const contextReport: ContextReport | undefined = deps.context
+      ? gathered
+        ? buildContextReport(gathered, modelReview?.context, modelReview?.exploration)
+        : { status: "off", reason: "the model did not run" }
+      : undefined;
+    if (contextReport) deps.metrics?.onContext?.(contextReport);
     // 10b. What the change does to the system: the "Architecture impact" section.
     const impactSection = await describeImpact({
       config,
@@ -411,13 +420,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
             reason: "No ANTHROPIC_API_KEY is configured: only the rule-based detectors ran.",
           },
       rejected: modelReview?.rejected ?? [],
-      ...(deps.context
-        ? {
-            context: gathered
-              ? buildContextReport(gathered, modelReview?.context, modelReview?.exploration)
-              : { status: "off" as const, reason: "the model did not run" },
-          }
-        : {}),
+      ...(contextReport ? { context: contextReport } : {}),
       secondLook: secondLook.report,
       ...(impactSection ? { impactSection } : {}),
       config,

@@ -103,7 +103,11 @@ export async function redactSecrets(
   const findings: Finding[] = [];
   const redactedFiles: FileLineIndex[] = [];
   const scans = files.map(scanFile);
-  const secretlintDetections = await detectWithSecretlintInBatches(scans);
+  const secretlintDetections = await detectWithSecretlintInBatches(
+    // Context-only files have nothing this change wrote or removed; a deleted-only file (a removed
+    // file) is still scanned: its lines go to the model too.
+    scans.map((scan) => (scan.scanned.length === 0 ? "" : scan.content)),
+  );
   scans.forEach((scan, i) => {
     const result = redactFile(scan, secretlintDetections[i] ?? []);
     redactedFiles.push(result.file);
@@ -143,8 +147,8 @@ const fileSeparator = "\n\n";
  * dominated one-file calls); each detection is given back to its file, in that file's offsets. A
  * detection that would span two files is dropped.
  */
-async function detectWithSecretlintInBatches(scans: FileScan[]): Promise<Detection[][]> {
-  const out: Detection[][] = scans.map(() => []);
+async function detectWithSecretlintInBatches(contents: string[]): Promise<Detection[][]> {
+  const out: Detection[][] = contents.map(() => []);
   let batch: number[] = [];
   let chars = 0;
   const flush = async () => {
@@ -153,32 +157,63 @@ async function detectWithSecretlintInBatches(scans: FileScan[]): Promise<Detecti
     let at = 0;
     for (const i of batch) {
       starts.push(at);
-      at += scans[i]!.content.length + fileSeparator.length;
+      at += contents[i]!.length + fileSeparator.length;
     }
-    const joined = batch.map((i) => scans[i]!.content).join(fileSeparator);
+    const joined = batch.map((i) => contents[i]!).join(fileSeparator);
     for (const detection of await detectWithSecretlint("pull-request-files", joined)) {
       let k = starts.length - 1;
       while (k > 0 && starts[k]! > detection.start) k -= 1;
       const index = batch[k]!;
       const start = detection.start - starts[k]!;
       const end = detection.end - starts[k]!;
-      if (end > scans[index]!.content.length) continue;
+      if (end > contents[index]!.length) continue;
       out[index]!.push({ ...detection, start, end });
     }
     batch = [];
     chars = 0;
   };
-  for (let i = 0; i < scans.length; i += 1) {
-    const scan = scans[i]!;
-    // Context-only files have nothing this change wrote or removed; a deleted-only file (a removed
-    // file) is still scanned: its lines go to the model too.
-    if (scan.scanned.length === 0) continue;
-    if (batch.length >= batchFiles || chars + scan.content.length > batchChars) await flush();
+  for (let i = 0; i < contents.length; i += 1) {
+    const content = contents[i]!;
+    if (content === "") continue;
+    if (batch.length >= batchFiles || chars + content.length > batchChars) await flush();
     batch.push(i);
-    chars += scan.content.length;
+    chars += content.length;
   }
   await flush();
   return out;
+}
+
+/** A secret found in free text: `text.slice(start, end)` is the value; `kind` names it (never the value). */
+export interface TextSecret {
+  start: number;
+  end: number;
+  kind: string;
+}
+
+/**
+ * The diff's scanner over other texts that go to the model (repository context, tool results): the
+ * secretlint recommended preset (batched, several texts per call), the heuristics line by line and keys
+ * found by their use. Returns, per text, its secrets merged where they overlap, in order.
+ */
+export async function findSecretsInTexts(texts: string[]): Promise<TextSecret[][]> {
+  const fromSecretlint = await detectWithSecretlintInBatches(texts);
+  return texts.map((text, i) => {
+    const heuristic: Detection[] = [];
+    let offset = 0;
+    for (const line of text.split("\n")) {
+      for (const h of findHeuristicSecrets(line)) {
+        if (h.weak && isCommentLine(line)) continue;
+        heuristic.push({ ...h, start: h.start + offset, end: h.end + offset, confidence: 0.9 });
+      }
+      offset += line.length + 1;
+    }
+    const signing: Detection[] = findSigningKeys(text).map((k) => ({ ...k, confidence: 0.85 }));
+    return mergeOverlapping([...(fromSecretlint[i] ?? []), ...heuristic, ...signing]).map((d) => ({
+      start: d.start,
+      end: d.end,
+      kind: d.kind,
+    }));
+  });
 }
 
 function redactFile(

@@ -6,6 +6,7 @@ import { createMemoryUsageLimits } from "../../src/limits/usage-limits.js";
 import { createReviewModel } from "../../src/model/review-model.js";
 import { createVoteRecorder } from "../../src/ops/create-vote-recorder.js";
 import { createMetrics, type Metrics } from "../../src/ops/metrics.js";
+import { recordContextMetrics } from "../../src/ops/record-context-metrics.js";
 import { createInProcessQueue } from "../../src/queue/in-process-queue.js";
 import type { JobQueue } from "../../src/queue/job-queue.js";
 import { createReviewProcessor } from "../../src/review/create-review-processor.js";
@@ -81,7 +82,11 @@ export async function createTestApp(
             maxAttempts: options.attempts ?? 1,
           },
           onOutcome: (outcome) => outcomes.push(outcome),
-          metrics: { onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes) },
+          // The same hooks as src/main.ts: votes on earlier findings, the context metrics of each review.
+          metrics: {
+            onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes),
+            onContext: (report) => recordContextMetrics(metrics, report),
+          },
           ...(options.identity ? { identity: options.identity } : {}),
           ...(options.context ? { context: options.context } : {}),
           onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),

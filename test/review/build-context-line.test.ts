@@ -18,6 +18,10 @@ const ran: ContextReport = {
   notes: ["src/x.ts: Failed to read the blob 1234567 of acme/shop-api <img src=x>"],
   githubRequests: 9,
   cachedReads: 4,
+  blobRequests: 8,
+  readsRefused: 0,
+  readErrors: 1,
+  secretsRedacted: 0,
   exploration: { turns: 2, toolCalls: 3, tokens: 4100, githubRequests: 1, stoppedBy: ["6 tool turns"] },
 };
 
@@ -31,6 +35,15 @@ describe("buildContextLine", () => {
     );
     expect(buildContextCostNote(ran)).toBe(
       " Repository context (excerpts and their framing): about 2,300 of the input tokens (estimated).",
+    );
+  });
+
+  it("counts the secrets redacted from context without showing any", () => {
+    expect(buildContextLine({ ...ran, secretsRedacted: 3 })).toContain(
+      "(90 tokens). 3 secrets redacted from context (not sent to the model). Left out for the budget",
+    );
+    expect(buildContextLine({ ...ran, secretsRedacted: 1 })).toContain(
+      " 1 secret redacted from context (not sent to the model).",
     );
   });
 
