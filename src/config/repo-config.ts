@@ -153,6 +153,11 @@ const limitsShape = {
     .default(0),
 };
 
+const contractsShape = {
+  enabled: booleanSchema.default(true),
+  paths: listOf(globSchema(globDescription), "a list of globs"),
+};
+
 function describeMapping(shape: object): { error: string } {
   return { error: `a mapping with the keys ${Object.keys(shape).join(", ")}` };
 }
@@ -213,6 +218,7 @@ const rootShape = {
   ignore: z.strictObject(ignoreShape, describeMapping(ignoreShape)).prefault({}),
   commands: z.strictObject(commandsShape, describeMapping(commandsShape)).prefault({}),
   limits: z.strictObject(limitsShape, describeMapping(limitsShape)).prefault({}),
+  contracts: z.strictObject(contractsShape, describeMapping(contractsShape)).prefault({}),
 };
 
 /** Schema of `.github/architect.yml`. Parse with {@link parseRepoConfig} for user-facing errors. */
@@ -237,6 +243,7 @@ const knownKeysByPath: Record<string, string[]> = {
   ignore: Object.keys(ignoreShape),
   commands: Object.keys(commandsShape),
   limits: Object.keys(limitsShape),
+  contracts: Object.keys(contractsShape),
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -439,6 +446,11 @@ export function isPathIncluded(config: RepoConfig, path: string): boolean {
   const { include, exclude } = config.paths;
   if (include.length > 0 && !include.some((glob) => buildPathMatcher(glob)(path))) return false;
   return !exclude.some((glob) => buildPathMatcher(glob)(path));
+}
+
+/** True when `path` matches one of the `contracts.paths` globs (files to treat as API descriptions). */
+export function isContractPath(config: RepoConfig, path: string): boolean {
+  return config.contracts.paths.some((glob) => buildPathMatcher(glob)(path));
 }
 
 /** Instructions of every `path_instructions` entry whose glob matches `path`, in file order. */

@@ -7,6 +7,11 @@ import {
   type RepoConfig,
   shouldIgnorePull,
 } from "../config/repo-config.js";
+import {
+  buildContractsCheckSection,
+  type ContractReport,
+  checkContracts,
+} from "../contracts/check-contracts.js";
 import { runDetectors } from "../detectors/run-detectors.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { buildLineIndex } from "../diff/line-index.js";
@@ -35,6 +40,7 @@ import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { redactSecrets } from "../security/redact-secrets.js";
+import { appendCheckSection } from "./append-check-section.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -195,6 +201,16 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     // 7. Detect secrets (redacted before anything leaves) and run the deterministic detectors.
     const redacted = await redactSecrets([...scope.indexes.values()]);
     const ruleFindings = [...redacted.findings, ...(await runDetectorsYielding(redacted.files, log))];
+    // 7b. Compare the API descriptions the pull request changes (base vs head); breaks become findings.
+    const contracts = await checkContracts({
+      octokit,
+      ...repo,
+      baseSha: pull.baseSha,
+      headSha: job.headSha,
+      files: changedFiles,
+      config,
+      log,
+    });
 
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
@@ -238,7 +254,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
 
     // 9. Anchor, merge and fingerprint the findings; set aside those already posted.
     const reconciled = reconcileFindings({
-      ruleFindings,
+      ruleFindings: [...ruleFindings, ...contracts.findings],
       modelFindings: modelReview?.findings ?? [],
       indexes: scope.indexes,
       repo,
@@ -253,7 +269,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const fresh = reconciled.findings.filter((f) => !history.openFingerprints.has(f.fingerprint));
 
     // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
-    const placed = placeFindings(fresh, prepared.indexes, {
+    const placed = placeFindings(fresh, withContractIndexes(prepared.indexes, contracts), {
       minConfidence: config.min_confidence,
       maxInlineComments: config.max_inline_comments,
       minInlineSeverity: config.min_severity,
@@ -326,12 +342,15 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
 
     // 12. Complete the check run: conclusion, summary of what was read, skipped, found and spent.
-    const output = buildCheckOutput(report);
+    const output = appendCheckSection(buildCheckOutput(report), buildContractsCheckSection(contracts));
     await complete(
       conclusion,
       { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
       {
-        annotations: buildAnnotations(reconciled.findings, new Set(prepared.indexes.keys())),
+        annotations: buildAnnotations(
+          reconciled.findings,
+          new Set(withContractIndexes(prepared.indexes, contracts).keys()),
+        ),
       },
     );
     return outcome;
@@ -366,6 +385,14 @@ async function runDetectorsYielding(files: FileLineIndex[], log: Logger): Promis
     await new Promise((resolve) => setImmediate(resolve));
   }
   return findings;
+}
+
+/** The reviewed files' line indexes plus those of changed API descriptions the review does not read. */
+function withContractIndexes(
+  indexes: ReadonlyMap<string, FileLineIndex>,
+  contracts: ContractReport,
+): Map<string, FileLineIndex> {
+  return new Map([...contracts.indexes, ...indexes]);
 }
 
 function supersededOutput(newHead: string): CheckOutput {

@@ -27,6 +27,7 @@ const expectedDefaults: RepoConfig = {
   ignore: { authors: [], labels: [], title_patterns: [] },
   commands: { allowed_permissions: ["admin", "maintain", "write"], cooldown_seconds: 60 },
   limits: { daily_token_budget: 0 },
+  contracts: { enabled: true, paths: [] },
 };
 
 function withDefaults(overrides: Partial<RepoConfig>): RepoConfig {
@@ -67,6 +68,9 @@ commands:
   cooldown_seconds: 0
 limits:
   daily_token_budget: 2000000
+contracts:
+  enabled: false
+  paths: ["api/*.yaml"]
 `;
 
 interface ValidCase {
@@ -110,6 +114,7 @@ const validCases: ValidCase[] = [
       },
       commands: { allowed_permissions: ["admin", "maintain"], cooldown_seconds: 0 },
       limits: { daily_token_budget: 2_000_000 },
+      contracts: { enabled: false, paths: ["api/*.yaml"] },
     },
   },
   { name: "fail_on: never", raw: { fail_on: "never" }, expected: withDefaults({ fail_on: "never" }) },

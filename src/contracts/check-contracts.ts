@@ -1,0 +1,270 @@
+import type { Logger } from "pino";
+import { isContractPath, type RepoConfig } from "../config/repo-config.js";
+import type { ChangedFile } from "../diff/changed-file.js";
+import { buildLineIndex, type FileLineIndex } from "../diff/line-index.js";
+import { parsePatch } from "../diff/parse-patch.js";
+import type { Finding } from "../findings/finding.js";
+import { type FileAtRef, getFileAtRef } from "../github/contents.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { buildCodeSpan } from "./build-code-span.js";
+import { compareGraphql, type ParsedGraphql, parseGraphql } from "./compare-graphql.js";
+import { compareOpenApi, type ParsedOpenApi, parseOpenApi } from "./compare-openapi.js";
+import { compareProtobuf, type ParsedProtobuf, parseProtobuf } from "./compare-protobuf.js";
+import type { ContractChange, SpecComparison, SpecFormat } from "./contract-change.js";
+import { type SpecFile, selectSpecFiles } from "./select-spec-files.js";
+
+/** Limits on what one review compares; spec files are untrusted input. */
+export const contractLimits = {
+  /** API description files compared per pull request (each costs up to two contents requests). */
+  maxFiles: 20,
+  /** Bytes per file version; the contents API returns at most 1 MB inline anyway. */
+  maxBytes: 1_000_000,
+  /** Breaking changes posted as findings per file; the rest are counted in the check run. */
+  maxFindingsPerFile: 25,
+  /** Additions listed per file. */
+  maxAdditionsPerFile: 50,
+} as const;
+
+export interface ComparedSpec {
+  file: string;
+  format: SpecFormat;
+  breaking: number;
+  additions: number;
+  /** Breaking changes beyond the per-file cap, counted but not posted. */
+  notPosted: number;
+}
+
+export interface ContractReport {
+  /** One `architecture`/`high` finding per breaking change, rule id `api-contract/<kind>`. */
+  findings: Finding[];
+  /** Non-breaking additions (operations, fields, enum values, rpcs…) for the Architecture impact section. */
+  additions: ContractChange[];
+  compared: ComparedSpec[];
+  /** Files that could not be compared, and why, in the app's own words. */
+  problems: { file: string; problem: string }[];
+  /** Commentable lines of the compared files, so findings can be placed on them. */
+  indexes: Map<string, FileLineIndex>;
+}
+
+const libraryByFormat: Record<SpecFormat, string> = {
+  openapi: "api-smart-diff",
+  graphql: "@graphql-inspector/core",
+  protobuf: "a structural comparison of the protobufjs parse",
+};
+
+const formatName: Record<SpecFormat, string> = {
+  openapi: "OpenAPI",
+  graphql: "GraphQL",
+  protobuf: "protobuf",
+};
+
+/**
+ * The "API contract breaks" step: for every changed API description (OpenAPI 3.x / Swagger 2, GraphQL SDL,
+ * protobuf) reads its base and head versions, compares them, and turns breaking changes into findings.
+ * Never throws for a file's content: a file that cannot be read or compared is reported in `problems`.
+ */
+export async function checkContracts(params: {
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  baseSha: string;
+  headSha: string;
+  files: ChangedFile[];
+  config: RepoConfig;
+  log?: Logger;
+}): Promise<ContractReport> {
+  const report: ContractReport = {
+    findings: [],
+    additions: [],
+    compared: [],
+    problems: [],
+    indexes: new Map(),
+  };
+  if (!params.config.contracts.enabled) return report;
+  const specs = selectSpecFiles(params.files, (path) => isContractPath(params.config, path));
+  for (const [i, spec] of specs.entries()) {
+    if (i >= contractLimits.maxFiles) {
+      report.problems.push({
+        file: spec.path,
+        problem: `not compared: more than ${contractLimits.maxFiles} API description files changed`,
+      });
+      continue;
+    }
+    try {
+      await checkSpec(spec, params, report);
+    } catch (error) {
+      params.log?.warn({ err: error, file: spec.path }, "Could not compare an API description");
+      report.problems.push({ file: spec.path, problem: "could not be read from GitHub; not compared" });
+    }
+  }
+  return report;
+}
+
+async function checkSpec(
+  spec: SpecFile,
+  params: { octokit: GitHubClient; owner: string; repo: string; baseSha: string; headSha: string },
+  report: ContractReport,
+): Promise<void> {
+  const read = (path: string, ref: string): Promise<FileAtRef> =>
+    getFileAtRef(params.octokit, {
+      owner: params.owner,
+      repo: params.repo,
+      path,
+      ref,
+      maxBytes: contractLimits.maxBytes,
+    });
+  const base: FileAtRef = spec.existsAtBase ? await read(spec.basePath, params.baseSha) : { kind: "missing" };
+  const head: FileAtRef = spec.existsAtHead ? await read(spec.path, params.headSha) : { kind: "missing" };
+  for (const [side, file] of [
+    ["base", base],
+    ["head", head],
+  ] as const) {
+    if (file.kind === "too-large") {
+      report.problems.push({
+        file: spec.path,
+        problem: `not compared: its ${side} version is ${file.size.toLocaleString("en")} bytes (the limit is ${contractLimits.maxBytes.toLocaleString("en")})`,
+      });
+      return;
+    }
+  }
+  const baseText = base.kind === "file" ? base.text : null;
+  const headText = head.kind === "file" ? head.text : null;
+  if (baseText === null && headText === null) return;
+
+  const comparison = await compareTexts(spec, baseText, headText);
+  if (comparison === null) return; // not an API description after all (a YAML file without `openapi:`)
+  if (!comparison.ok) {
+    report.problems.push({ file: spec.path, problem: comparison.problem });
+    return;
+  }
+  const breaking = comparison.changes.filter((change) => change.breaking);
+  const additions = comparison.changes.filter((change) => !change.breaking);
+  const posted = breaking.slice(0, contractLimits.maxFindingsPerFile);
+  report.findings.push(...posted.map((change) => toFinding(change)));
+  report.additions.push(...additions.slice(0, contractLimits.maxAdditionsPerFile));
+  report.compared.push({
+    file: spec.path,
+    format: spec.format,
+    breaking: breaking.length,
+    additions: additions.length,
+    notPosted: breaking.length - posted.length,
+  });
+  if (spec.existsAtHead && spec.patch) {
+    const hunks = parsePatch(spec.patch);
+    if (hunks.length > 0) report.indexes.set(spec.path, buildLineIndex(spec.path, hunks));
+  }
+}
+
+type Parsed<T> = { ok: true; spec: T } | { ok: false; problem: string } | { ok: "not-api" };
+
+async function compareTexts(
+  spec: SpecFile,
+  baseText: string | null,
+  headText: string | null,
+): Promise<SpecComparison | null> {
+  const file = spec.path;
+  if (spec.format === "openapi") {
+    const sides = parseSides(baseText, headText, parseOpenApi);
+    if (sides === null || !("base" in sides)) return sides;
+    return compareOpenApi({
+      file,
+      base: sides.base as ParsedOpenApi | null,
+      head: sides.head as ParsedOpenApi | null,
+    });
+  }
+  if (spec.format === "graphql") {
+    const sides = parseSides(baseText, headText, parseGraphql);
+    if (sides === null || !("base" in sides)) return sides;
+    return compareGraphql({
+      file,
+      base: sides.base as ParsedGraphql | null,
+      head: sides.head as ParsedGraphql | null,
+    });
+  }
+  const sides = parseSides(baseText, headText, parseProtobuf);
+  if (sides === null || !("base" in sides)) return sides;
+  return compareProtobuf({
+    file,
+    base: sides.base as ParsedProtobuf | null,
+    head: sides.head as ParsedProtobuf | null,
+  });
+}
+
+/**
+ * Parses both versions. A version that is not an API description (or absent) counts as empty; when
+ * neither is one, the file is not compared (null). A version that does not parse is a problem.
+ */
+function parseSides<T>(
+  baseText: string | null,
+  headText: string | null,
+  parse: (text: string) => Parsed<T>,
+): { base: T | null; head: T | null } | { ok: false; problem: string } | null {
+  const base = baseText === null ? null : parse(baseText);
+  const head = headText === null ? null : parse(headText);
+  for (const [side, parsed] of [
+    ["head", head],
+    ["base", base],
+  ] as const) {
+    if (parsed && parsed.ok === false)
+      return { ok: false, problem: `${describeSide(side)} ${parsed.problem}` };
+  }
+  const baseSpec = base && base.ok === true ? base.spec : null;
+  const headSpec = head && head.ok === true ? head.spec : null;
+  if (baseSpec === null && headSpec === null) return null;
+  return { base: baseSpec, head: headSpec };
+}
+
+function describeSide(side: "base" | "head"): string {
+  return side === "head" ? "the version in this pull request" : "the version on the base branch";
+}
+
+function toFinding(change: ContractChange): Finding {
+  const kindWords = change.kind.replace(/-/g, " ");
+  const target = change.target ? ` ${buildCodeSpan(change.target)}` : "";
+  return {
+    path: change.file,
+    // Without a line in the head (e.g. a removed file), line 1 names the file; placement puts the
+    // finding in the review body unless that line is in the diff.
+    line: change.line ?? 1,
+    severity: "high",
+    category: "architecture",
+    confidence: 1,
+    source: "rule",
+    ruleId: `api-contract/${change.kind}`,
+    title: `Breaking ${formatName[change.format]} change (${kindWords}):${target}`,
+    body: [
+      `What changed: ${buildCodeSpan(change.description, 400)}`,
+      "Clients built against the current contract can fail after this change. Keep the old shape working next to the new one (add, deprecate, remove in a later major version), or publish it as a new API version and tell its consumers.",
+      `<sub>Found by comparing ${buildCodeSpan(change.file)} at the base and head of this pull request with ${libraryByFormat[change.format]}.</sub>`,
+    ].join("\n\n"),
+  };
+}
+
+/** The check run's "API contracts" section: what was compared, what was found, what could not be read. */
+export function buildContractsCheckSection(report: ContractReport): string {
+  if (report.compared.length === 0 && report.problems.length === 0) return "";
+  const lines = ["### API contracts"];
+  for (const spec of report.compared) {
+    const extra =
+      spec.notPosted > 0
+        ? ` (${spec.notPosted} beyond the first ${contractLimits.maxFindingsPerFile} not posted)`
+        : "";
+    lines.push(
+      `- ${buildCodeSpan(spec.file)} (${formatName[spec.format]}): ${spec.breaking} breaking change${spec.breaking === 1 ? "" : "s"}${extra}, ${spec.additions} addition${spec.additions === 1 ? "" : "s"}`,
+    );
+  }
+  for (const problem of report.problems) lines.push(`- ${buildCodeSpan(problem.file)}: ${problem.problem}.`);
+  if (report.additions.length > 0) {
+    lines.push(
+      "",
+      `<details><summary>API additions (${report.additions.length})</summary>`,
+      "",
+      ...report.additions.map(
+        (change) => `- ${buildCodeSpan(change.file)}: ${buildCodeSpan(change.description, 300)}`,
+      ),
+      "",
+      "</details>",
+    );
+  }
+  return lines.join("\n");
+}

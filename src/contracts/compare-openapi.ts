@@ -1,0 +1,235 @@
+import { apiCompare, type Diff } from "api-smart-diff";
+import s2o from "swagger2openapi";
+import { type Document, LineCounter, parseDocument } from "yaml";
+import type { ContractChange, SpecComparison } from "./contract-change.js";
+import { locateYamlPath } from "./locate-yaml-path.js";
+
+/** More nodes than this and the document is not compared (bounds the time a hostile file can cost). */
+const maxNodes = 200_000;
+/** allOf/oneOf/anyOf merging is where schema comparison can explode. */
+const maxCombiners = 2_000;
+const maxAliases = 100;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface ParsedOpenApi {
+  dialect: "openapi3" | "swagger2";
+  /** The document with every non-local `$ref` cut off (nothing is ever fetched). */
+  value: JsonObject;
+  doc: Document;
+  lineCounter: LineCounter;
+  externalRefs: number;
+}
+
+export type OpenApiParse =
+  | { ok: true; spec: ParsedOpenApi }
+  | { ok: false; problem: string }
+  | { ok: "not-api" };
+
+/** Parses YAML or JSON text and recognises an OpenAPI 3.x or Swagger 2.0 document. */
+export function parseOpenApi(text: string): OpenApiParse {
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  let value: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    const error = doc.errors[0];
+    if (error) {
+      const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
+      return { ok: false, problem: `is not valid YAML or JSON (near line ${line})` };
+    }
+    value = doc.toJS({ maxAliasCount: maxAliases });
+  } catch {
+    return { ok: false, problem: `could not be read as YAML or JSON (too many aliases, or malformed)` };
+  }
+  if (!isObject(value)) return { ok: "not-api" };
+  const dialect =
+    typeof value.openapi === "string" && /^3\.\d/.test(value.openapi)
+      ? "openapi3"
+      : value.swagger === "2.0"
+        ? "swagger2"
+        : null;
+  if (!dialect) return { ok: "not-api" };
+  const cut = cutExternalRefs(value);
+  if (!cut.ok) return { ok: false, problem: cut.problem };
+  return { ok: true, spec: { dialect, value, doc, lineCounter, externalRefs: cut.externalRefs } };
+}
+
+/**
+ * Compares two versions of an OpenAPI description with api-smart-diff. `null` stands for a file that
+ * does not exist on that side (added or removed by the pull request).
+ */
+export async function compareOpenApi(params: {
+  file: string;
+  base: ParsedOpenApi | null;
+  head: ParsedOpenApi | null;
+}): Promise<SpecComparison> {
+  const { file, base, head } = params;
+  let before: JsonObject;
+  let after: JsonObject;
+  try {
+    before = base ? await toOpenApi3(base) : emptySpec();
+    after = head ? await toOpenApi3(head) : emptySpec();
+  } catch {
+    return {
+      ok: false,
+      problem: "is a Swagger 2.0 document that could not be converted to OpenAPI 3 for comparison",
+    };
+  }
+  let diffs: Diff[];
+  try {
+    diffs = apiCompare(before, after).diffs;
+  } catch {
+    return { ok: false, problem: "could not be compared (the comparison failed on its structure)" };
+  }
+  const changes: ContractChange[] = [];
+  for (const diff of diffs) {
+    const change = toContractChange(file, diff, head);
+    if (change) changes.push(change);
+  }
+  return { ok: true, changes };
+}
+
+function toContractChange(file: string, diff: Diff, head: ParsedOpenApi | null): ContractChange | null {
+  const path = diff.path.map((segment) => String(segment));
+  // Component schemas are reported where operations use them; the bare component diffs repeat them.
+  if (path[0] !== "paths" && path[0] !== "security") return null;
+  if (diff.type === "annotation" || diff.type === "unclassified" || diff.type === "deprecated") return null;
+  const breaking = diff.type === "breaking" || isNarrowedResponse(diff, path);
+  if (!breaking && diff.action !== "add") return null;
+  // A removed element is not in the head: point at its parent there.
+  const located = diff.action === "remove" ? diff.path.slice(0, -1) : diff.path;
+  const line = head ? locateYamlPath(head.doc, head.lineCounter, located) : undefined;
+  return {
+    format: "openapi",
+    file,
+    breaking,
+    kind: getKind(diff, path, breaking),
+    target: getTarget(path),
+    description: buildDescription(diff, path),
+    ...(line !== undefined ? { line } : {}),
+  };
+}
+
+/**
+ * api-smart-diff reads a response schema like any JSON schema, where dropping a property is allowed;
+ * for the clients that read the response it is a removed field. Treated as breaking here.
+ */
+function isNarrowedResponse(diff: Diff, path: string[]): boolean {
+  if (diff.action !== "remove" || path[0] !== "paths" || path[3] !== "responses") return false;
+  return path.length >= 2 && path[path.length - 2] === "properties";
+}
+
+function getKind(diff: Diff, path: string[], breaking: boolean): string {
+  const last = path[path.length - 1] ?? "";
+  const parent = path[path.length - 2] ?? "";
+  const action = diff.action;
+  if (path[0] === "security") return breaking ? "security-changed" : "security-added";
+  if (path.length === 2) return action === "add" ? "path-added" : "path-removed";
+  if (path.length === 3) return action === "add" ? "operation-added" : "operation-removed";
+  const section = path[3];
+  if (last === "type" && action === "replace") return "type-changed";
+  if (path.includes("enum")) return action === "add" ? "enum-value-added" : "enum-value-removed";
+  if (section === "responses") {
+    if (path.length === 5) return action === "add" ? "response-added" : "response-removed";
+    if (parent === "properties") return action === "add" ? "response-field-added" : "response-field-removed";
+    return breaking ? "response-changed" : "response-extended";
+  }
+  if (section === "parameters") {
+    if (path.length === 5) {
+      if (action === "remove") return "parameter-removed";
+      return breaking ? "required-parameter-added" : "parameter-added";
+    }
+    if (last === "required") return "parameter-made-required";
+    return breaking ? "parameter-changed" : "parameter-extended";
+  }
+  if (section === "requestBody") {
+    if (parent === "required" || last === "required")
+      return breaking ? "required-field-added" : "field-made-optional";
+    if (parent === "properties") {
+      if (action === "add") return breaking ? "required-field-added" : "request-field-added";
+      return "request-field-removed";
+    }
+    return breaking ? "request-body-changed" : "request-body-extended";
+  }
+  return breaking ? "incompatible-change" : "addition";
+}
+
+const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+function getTarget(path: string[]): string {
+  if (path[0] !== "paths") return path.join(".");
+  const route = path[1] ?? "";
+  const method = path[2];
+  return method && methods.has(method) ? `${method.toUpperCase()} ${route}` : route;
+}
+
+function buildDescription(diff: Diff, path: string[]): string {
+  const text = (diff.description ?? "").replace(/^\[(Added|Removed|Replaced|Renamed)\]\s*/, "$1 ");
+  if (text.trim() !== "") return text;
+  return `${diff.action} at ${path.join(" › ")}`;
+}
+
+async function toOpenApi3(spec: ParsedOpenApi): Promise<JsonObject> {
+  if (spec.dialect === "openapi3") return spec.value;
+  // resolve: false — external references are never fetched (and were cut off before).
+  const converted = await s2o.convertObj(structuredClone(spec.value) as never, {
+    resolve: false,
+    resolveInternal: false,
+    patch: true,
+    warnOnly: true,
+  });
+  const openapi = converted.openapi as unknown;
+  if (!isObject(openapi)) throw new Error("Swagger 2.0 conversion produced no document");
+  return openapi;
+}
+
+function emptySpec(): JsonObject {
+  return { openapi: "3.0.0", info: { title: "", version: "" }, paths: {} };
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Walks the document once (iteratively: a deeply nested hostile file cannot overflow the stack), counts
+ * its nodes and combiners against the caps, and replaces every `$ref` that is not local (`./other.yaml`,
+ * `https://…`) with a marker, so that no library can try to load it.
+ */
+function cutExternalRefs(
+  root: JsonObject,
+): { ok: true; externalRefs: number } | { ok: false; problem: string } {
+  const stack: Json[] = [root];
+  const seen = new Set<object>();
+  let nodes = 0;
+  let combiners = 0;
+  let externalRefs = 0;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    nodes += 1;
+    if (nodes > maxNodes)
+      return { ok: false, problem: `has more than ${maxNodes.toLocaleString("en")} nodes; not compared` };
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) {
+      node["x-unresolved-ref"] = node.$ref;
+      delete node.$ref;
+      externalRefs += 1;
+    }
+    for (const key of ["allOf", "oneOf", "anyOf"]) if (Array.isArray(node[key])) combiners += 1;
+    if (combiners > maxCombiners) {
+      return {
+        ok: false,
+        problem: `has more than ${maxCombiners.toLocaleString("en")} allOf/oneOf/anyOf schemas; not compared`,
+      };
+    }
+    for (const value of Object.values(node)) stack.push(value);
+  }
+  return { ok: true, externalRefs };
+}
