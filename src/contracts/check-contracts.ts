@@ -19,7 +19,7 @@ export const contractLimits = {
   maxFiles: 20,
   /** Bytes per file version; the contents API returns at most 1 MB inline anyway. */
   maxBytes: 1_000_000,
-  /** Breaking changes posted as findings per file; the rest are counted in the check run. */
+  /** Findings per file (a change shared by several operations is one); the rest are counted in the check run. */
   maxFindingsPerFile: 25,
   /** Additions listed per file. */
   maxAdditionsPerFile: 50,
@@ -137,10 +137,10 @@ async function checkSpec(
     report.problems.push({ file: spec.path, problem: comparison.problem });
     return;
   }
-  const breaking = comparison.changes.filter((change) => change.breaking);
+  const breaking = groupBreakingChanges(comparison.changes.filter((change) => change.breaking));
   const additions = comparison.changes.filter((change) => !change.breaking);
   const posted = breaking.slice(0, contractLimits.maxFindingsPerFile);
-  report.findings.push(...posted.map((change) => toFinding(change)));
+  report.findings.push(...posted.map((group) => toFinding(group)));
   report.additions.push(...additions.slice(0, contractLimits.maxAdditionsPerFile));
   report.compared.push({
     file: spec.path,
@@ -218,9 +218,52 @@ function describeSide(side: "base" | "head"): string {
   return side === "head" ? "the version in this pull request" : "the version on the base branch";
 }
 
-function toFinding(change: ContractChange): Finding {
+/** One breaking change as users see it: the same change at the same place, for every operation it affects. */
+interface BreakingChangeGroup {
+  change: ContractChange;
+  targets: string[];
+  descriptions: string[];
+}
+
+/**
+ * A schema shared by several operations changes once but is reported once per operation: those are
+ * one finding (same kind, same line of the head file) naming every operation.
+ */
+export function groupBreakingChanges(changes: ContractChange[]): BreakingChangeGroup[] {
+  const groups = new Map<string, BreakingChangeGroup>();
+  for (const change of changes) {
+    const key =
+      change.line !== undefined
+        ? `${change.kind}@${change.line}`
+        : `${change.kind}|${change.target}|${change.description}`;
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { change, targets: [change.target], descriptions: [change.description] });
+      continue;
+    }
+    if (!group.targets.includes(change.target)) group.targets.push(change.target);
+    if (!group.descriptions.includes(change.description)) group.descriptions.push(change.description);
+  }
+  return [...groups.values()];
+}
+
+const maxTargetsInTitle = 3;
+const maxDescriptions = 5;
+
+function toFinding(group: BreakingChangeGroup): Finding {
+  const { change } = group;
   const kindWords = change.kind.replace(/-/g, " ");
-  const target = change.target ? ` ${buildCodeSpan(change.target)}` : "";
+  const shown = group.targets.filter((target) => target !== "").slice(0, maxTargetsInTitle);
+  const more = group.targets.length - shown.length;
+  const target =
+    shown.length > 0
+      ? ` ${shown.map((name) => buildCodeSpan(name, 120)).join(", ")}${more > 0 ? ` and ${more} more` : ""}`
+      : "";
+  const descriptions = group.descriptions.slice(0, maxDescriptions);
+  const whatChanged =
+    descriptions.length === 1
+      ? `What changed: ${buildCodeSpan(descriptions[0] ?? "", 400)}`
+      : ["What changed:", ...descriptions.map((text) => `- ${buildCodeSpan(text, 400)}`)].join("\n");
   return {
     path: change.file,
     // Without a line in the head (e.g. a removed file), line 1 names the file; placement puts the
@@ -233,7 +276,7 @@ function toFinding(change: ContractChange): Finding {
     ruleId: `api-contract/${change.kind}`,
     title: `Breaking ${formatName[change.format]} change (${kindWords}):${target}`,
     body: [
-      `What changed: ${buildCodeSpan(change.description, 400)}`,
+      whatChanged,
       "Clients built against the current contract can fail after this change. Keep the old shape working next to the new one (add, deprecate, remove in a later major version), or publish it as a new API version and tell its consumers.",
       `<sub>Found by comparing ${buildCodeSpan(change.file)} at the base and head of this pull request with ${libraryByFormat[change.format]}.</sub>`,
     ].join("\n\n"),

@@ -119,8 +119,7 @@ export async function compareGraphql(params: {
   for (const change of changes) {
     const breaking = change.criticality.level === CriticalityLevel.Breaking;
     const type = String(change.type);
-    if (!breaking && !(change.criticality.level === CriticalityLevel.NonBreaking && type.endsWith("_ADDED")))
-      continue;
+    if (!breaking && !isListedAddition(change, type)) continue;
     const target = change.path ?? "";
     const line = findLine(lines, target);
     result.push({
@@ -134,6 +133,15 @@ export async function compareGraphql(params: {
     });
   }
   return { ok: true, changes: result };
+}
+
+/** Additions of schema elements (types, fields, arguments, enum values…), not of descriptions or directives. */
+function isListedAddition(change: Change, type: string): boolean {
+  return (
+    change.criticality.level !== CriticalityLevel.Breaking &&
+    type.endsWith("_ADDED") &&
+    !/DESCRIPTION|DEPRECATION|DIRECTIVE_USAGE|DEFAULT/.test(type)
+  );
 }
 
 /** `Type`, `Type.field`, `Type.field.arg`, `Enum.VALUE`, `@directive` → line in the head file. */

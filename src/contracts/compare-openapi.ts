@@ -96,8 +96,10 @@ function toContractChange(file: string, diff: Diff, head: ParsedOpenApi | null):
   // Component schemas are reported where operations use them; the bare component diffs repeat them.
   if (path[0] !== "paths" && path[0] !== "security") return null;
   if (diff.type === "annotation" || diff.type === "unclassified" || diff.type === "deprecated") return null;
-  const breaking = diff.type === "breaking" || isNarrowedResponse(diff, path);
+  const breaking = diff.type === "breaking" || isBreakingForClients(diff, path);
   if (!breaking && diff.action !== "add") return null;
+  const kind = getKind(diff, path, breaking);
+  if (!breaking && !listedAdditions.has(kind)) return null;
   // A removed element is not in the head: point at its parent there.
   const located = diff.action === "remove" ? diff.path.slice(0, -1) : diff.path;
   const line = head ? locateYamlPath(head.doc, head.lineCounter, located) : undefined;
@@ -105,7 +107,7 @@ function toContractChange(file: string, diff: Diff, head: ParsedOpenApi | null):
     format: "openapi",
     file,
     breaking,
-    kind: getKind(diff, path, breaking),
+    kind,
     target: getTarget(path),
     description: buildDescription(diff, path),
     ...(line !== undefined ? { line } : {}),
@@ -113,13 +115,27 @@ function toContractChange(file: string, diff: Diff, head: ParsedOpenApi | null):
 }
 
 /**
- * api-smart-diff reads a response schema like any JSON schema, where dropping a property is allowed;
- * for the clients that read the response it is a removed field. Treated as breaking here.
+ * Two changes api-smart-diff lets pass that break clients of an API description: a property dropped
+ * from a response (it reads a response schema like any JSON schema, where dropping a property is
+ * allowed; the clients reading it lose the field), and a changed `type` of a response field.
  */
-function isNarrowedResponse(diff: Diff, path: string[]): boolean {
-  if (diff.action !== "remove" || path[0] !== "paths" || path[3] !== "responses") return false;
-  return path.length >= 2 && path[path.length - 2] === "properties";
+function isBreakingForClients(diff: Diff, path: string[]): boolean {
+  if (path[0] !== "paths" || path[3] !== "responses") return false;
+  if (diff.action === "remove" && path[path.length - 2] === "properties") return true;
+  return diff.action === "replace" && path[path.length - 1] === "type" && path.includes("schema");
 }
+
+/** Additions worth listing in the Architecture impact section (not every added annotation). */
+const listedAdditions = new Set([
+  "path-added",
+  "operation-added",
+  "parameter-added",
+  "response-added",
+  "response-field-added",
+  "request-field-added",
+  "enum-value-added",
+  "security-added",
+]);
 
 function getKind(diff: Diff, path: string[], breaking: boolean): string {
   const last = path[path.length - 1] ?? "";
@@ -165,10 +181,65 @@ function getTarget(path: string[]): string {
   return method && methods.has(method) ? `${method.toUpperCase()} ${route}` : route;
 }
 
+const actionWords: Record<Diff["action"], string> = {
+  add: "Added",
+  remove: "Removed",
+  replace: "Changed",
+  rename: "Renamed",
+};
+
+/**
+ * The library's sentence, or ours where it has none (it annotates a schema it already met through
+ * another operation as a bare "annotation (key)"): the same change then reads the same in every
+ * operation, so the review can group them.
+ */
 function buildDescription(diff: Diff, path: string[]): string {
   const text = (diff.description ?? "").replace(/^\[(Added|Removed|Replaced|Renamed)\]\s*/, "$1 ");
-  if (text.trim() !== "") return text;
-  return `${diff.action} at ${path.join(" › ")}`;
+  const schemaAt = path.indexOf("schema");
+  const inBody = path[3] === "responses" || path[3] === "requestBody";
+  if (schemaAt === -1 || !inBody) {
+    return text.trim() !== "" ? text : `${actionWords[diff.action]} ${path.slice(1).join(" › ")}`;
+  }
+  const where = describeLocation(path);
+  const key = path.at(-1);
+  const parent = path.at(-2);
+  const value = diff.action === "remove" ? diff.before : diff.after;
+  if (parent === "required") {
+    const owner = describeSchemaPath(path.slice(schemaAt + 1, -2));
+    const field = owner ? `${owner}.${String(value)}` : String(value);
+    return `${diff.action === "remove" ? "Made optional" : "Made required"}: ${field} in ${where}`;
+  }
+  if (parent === "enum") {
+    const field = describeSchemaPath(path.slice(schemaAt + 1, -2)) || "the body";
+    return `${actionWords[diff.action]} enum value ${String(value)} of ${field} in ${where}`;
+  }
+  const field = describeSchemaPath(path.slice(schemaAt + 1)) || "the body";
+  if (parent === "properties") return `${actionWords[diff.action]} property ${field} in ${where}`;
+  if (diff.action === "replace") {
+    return `Changed ${key} of ${field} from ${String(diff.before)} to ${String(diff.after)} in ${where}`;
+  }
+  return `${actionWords[diff.action]} ${key} of ${field} in ${where}`;
+}
+
+/** `items.allOf.0.properties.id.type` → `[].id` (the field a client sees). */
+function describeSchemaPath(segments: string[]): string {
+  const names: string[] = [];
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i];
+    if (segment === "items") names.push("[]");
+    else if (segment === "properties" && i + 1 < segments.length) {
+      names.push(segments[i + 1] as string);
+      i += 1;
+    }
+  }
+  return names.join(".").replace(/\.\[\]/g, "[]");
+}
+
+function describeLocation(path: string[]): string {
+  if (path[3] === "responses") return `response ${path[4]} (${path[6] ?? "any content"})`;
+  if (path[3] === "requestBody") return `the request body (${path[5] ?? "any content"})`;
+  if (path[3] === "parameters") return "a parameter";
+  return path.slice(1, 4).join(" ");
 }
 
 async function toOpenApi3(spec: ParsedOpenApi): Promise<JsonObject> {
