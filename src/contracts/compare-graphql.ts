@@ -37,6 +37,9 @@ export function parseGraphql(text: string): GraphqlParse {
   try {
     document = parse(text, { maxTokens });
   } catch (error) {
+    if (error instanceof Error && /more th\w+ \d+ tokens/.test(error.message)) {
+      return { ok: false, problem: `has more than ${maxTokens.toLocaleString("en")} tokens; not compared` };
+    }
     const line = (error as { locations?: { line: number }[] }).locations?.[0]?.line;
     return {
       ok: false,

@@ -13,6 +13,8 @@ export function locateYamlPath(
   doc: Document,
   lineCounter: LineCounter,
   path: ReadonlyArray<string | number>,
+  /** The added value, when the last segment is a list index: the item equal to it (or a parameter of the same `name`/`in`) is found by value, since a diff's index need not be its place in the file. */
+  added?: unknown,
 ): number | undefined {
   let node: Node | null = doc.contents;
   let offset: number | undefined;
@@ -35,7 +37,9 @@ export function locateYamlPath(
         continue;
       }
     } else if (isSeq(node) && /^\d+$/.test(String(key))) {
-      const item = node.items[Number(key)] as Node | undefined;
+      const byValue =
+        i === path.length - 1 && added !== undefined ? findItem(node.items as Node[], added) : undefined;
+      const item = byValue ?? (node.items[Number(key)] as Node | undefined);
       if (item) {
         offset = item.range?.[0] ?? offset;
         node = item;
@@ -47,6 +51,17 @@ export function locateYamlPath(
     i += 1;
   }
   return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+}
+
+function findItem(items: Node[], added: unknown): Node | undefined {
+  if (typeof added === "object" && added !== null && "name" in added) {
+    const { name, in: location } = added as { name: unknown; in?: unknown };
+    return items.find(
+      (item) =>
+        isMap(item) && item.get("name") === name && (location === undefined || item.get("in") === location),
+    );
+  }
+  return items.find((item) => isScalar(item) && item.value === added);
 }
 
 function resolvePointer(doc: Document, pointer: string): Node | null {
