@@ -6,7 +6,7 @@ import { parsePatch } from "../diff/parse-patch.js";
 import type { Finding } from "../findings/finding.js";
 import { type FileAtRef, getFileAtRef } from "../github/contents.js";
 import type { GitHubClient } from "../github/github-client.js";
-import { buildCodeSpan } from "./build-code-span.js";
+import { encodeCodeSpan } from "../security/encode-markdown.js";
 import { compareGraphql, type ParsedGraphql, parseGraphql } from "./compare-graphql.js";
 import { compareOpenApi, type ParsedOpenApi, parseOpenApi } from "./compare-openapi.js";
 import { compareProtobuf, type ParsedProtobuf, parseProtobuf } from "./compare-protobuf.js";
@@ -137,7 +137,7 @@ async function checkSpec(
     report.problems.push({ file: spec.path, problem: comparison.problem });
     return;
   }
-  const breaking = groupBreakingChanges(comparison.changes.filter((change) => change.breaking));
+  const breaking = groupBreakingChanges(comparison.changes);
   const additions = comparison.changes.filter((change) => !change.breaking);
   const posted = breaking.slice(0, contractLimits.maxFindingsPerFile);
   report.findings.push(...posted.map((group) => toFinding(group)));
@@ -229,9 +229,10 @@ interface BreakingChangeGroup {
  * A schema shared by several operations changes once but is reported once per operation: those are
  * one finding (same kind, same line of the head file) naming every operation.
  */
-export function groupBreakingChanges(changes: ContractChange[]): BreakingChangeGroup[] {
+function groupBreakingChanges(changes: ContractChange[]): BreakingChangeGroup[] {
   const groups = new Map<string, BreakingChangeGroup>();
   for (const change of changes) {
+    if (!change.breaking) continue;
     const key =
       change.line !== undefined
         ? `${change.kind}@${change.line}`
@@ -247,6 +248,14 @@ export function groupBreakingChanges(changes: ContractChange[]): BreakingChangeG
   return [...groups.values()];
 }
 
+/**
+ * The findings of one file's breaking changes: `architecture`, `high`, rule id `api-contract/<kind>`,
+ * every name from the description in a code span.
+ */
+export function buildContractFindings(changes: ContractChange[]): Finding[] {
+  return groupBreakingChanges(changes).map((group) => toFinding(group));
+}
+
 const maxTargetsInTitle = 3;
 const maxDescriptions = 5;
 
@@ -257,13 +266,16 @@ function toFinding(group: BreakingChangeGroup): Finding {
   const more = group.targets.length - shown.length;
   const target =
     shown.length > 0
-      ? ` ${shown.map((name) => buildCodeSpan(name, 120)).join(", ")}${more > 0 ? ` and ${more} more` : ""}`
+      ? ` ${shown.map((name) => encodeCodeSpan(name, { maxLength: 120 })).join(", ")}${more > 0 ? ` and ${more} more` : ""}`
       : "";
   const descriptions = group.descriptions.slice(0, maxDescriptions);
   const whatChanged =
     descriptions.length === 1
-      ? `What changed: ${buildCodeSpan(descriptions[0] ?? "", 400)}`
-      : ["What changed:", ...descriptions.map((text) => `- ${buildCodeSpan(text, 400)}`)].join("\n");
+      ? `What changed: ${encodeCodeSpan(descriptions[0] ?? "", { maxLength: 400 })}`
+      : [
+          "What changed:",
+          ...descriptions.map((text) => `- ${encodeCodeSpan(text, { maxLength: 400 })}`),
+        ].join("\n");
   return {
     path: change.file,
     // Without a line in the head (e.g. a removed file), line 1 names the file; placement puts the
@@ -278,7 +290,7 @@ function toFinding(group: BreakingChangeGroup): Finding {
     body: [
       whatChanged,
       "Clients built against the current contract can fail after this change. Keep the old shape working next to the new one (add, deprecate, remove in a later major version), or publish it as a new API version and tell its consumers.",
-      `<sub>Found by comparing ${buildCodeSpan(change.file)} at the base and head of this pull request with ${libraryByFormat[change.format]}.</sub>`,
+      `<sub>Found by comparing ${encodeCodeSpan(change.file, { maxLength: 200 })} at the base and head of this pull request with ${libraryByFormat[change.format]}.</sub>`,
     ].join("\n\n"),
   };
 }
@@ -293,17 +305,19 @@ export function buildContractsCheckSection(report: ContractReport): string {
         ? ` (${spec.notPosted} beyond the first ${contractLimits.maxFindingsPerFile} not posted)`
         : "";
     lines.push(
-      `- ${buildCodeSpan(spec.file)} (${formatName[spec.format]}): ${spec.breaking} breaking change${spec.breaking === 1 ? "" : "s"}${extra}, ${spec.additions} addition${spec.additions === 1 ? "" : "s"}`,
+      `- ${encodeCodeSpan(spec.file, { maxLength: 200 })} (${formatName[spec.format]}): ${spec.breaking} breaking change${spec.breaking === 1 ? "" : "s"}${extra}, ${spec.additions} addition${spec.additions === 1 ? "" : "s"}`,
     );
   }
-  for (const problem of report.problems) lines.push(`- ${buildCodeSpan(problem.file)}: ${problem.problem}.`);
+  for (const problem of report.problems)
+    lines.push(`- ${encodeCodeSpan(problem.file, { maxLength: 200 })}: ${problem.problem}.`);
   if (report.additions.length > 0) {
     lines.push(
       "",
       `<details><summary>API additions (${report.additions.length})</summary>`,
       "",
       ...report.additions.map(
-        (change) => `- ${buildCodeSpan(change.file)}: ${buildCodeSpan(change.description, 300)}`,
+        (change) =>
+          `- ${encodeCodeSpan(change.file, { maxLength: 200 })}: ${encodeCodeSpan(change.description, { maxLength: 300 })}`,
       ),
       "",
       "</details>",
