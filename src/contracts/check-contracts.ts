@@ -7,10 +7,8 @@ import type { Finding } from "../findings/finding.js";
 import { type FileAtRef, getFileAtRef } from "../github/contents.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { encodeCodeSpan } from "../security/encode-markdown.js";
-import { compareGraphql, type ParsedGraphql, parseGraphql } from "./compare-graphql.js";
-import { compareOpenApi, type ParsedOpenApi, parseOpenApi } from "./compare-openapi.js";
-import { compareProtobuf, type ParsedProtobuf, parseProtobuf } from "./compare-protobuf.js";
-import type { ContractChange, SpecComparison, SpecFormat } from "./contract-change.js";
+import { compareSpecInWorker } from "./compare-spec-in-worker.js";
+import type { ContractChange, SpecFormat } from "./contract-change.js";
 import { type SpecFile, selectSpecFiles } from "./select-spec-files.js";
 
 /** Limits on what one review compares; spec files are untrusted input. */
@@ -23,6 +21,11 @@ export const contractLimits = {
   maxFindingsPerFile: 25,
   /** Additions listed per file. */
   maxAdditionsPerFile: 50,
+  /** Time for one file's parse and comparison (in a worker thread, terminated past it). */
+  timeoutMs: 30_000,
+  /** Time for all the comparisons of one review; files left when it is used up are not compared. */
+  totalTimeoutMs: 90_000,
+  maxHeapMb: 512,
 } as const;
 
 export interface ComparedSpec {
@@ -82,7 +85,15 @@ export async function checkContracts(params: {
   };
   if (!params.config.contracts.enabled) return report;
   const specs = selectSpecFiles(params.files, (path) => isContractPath(params.config, path));
+  const deadline = Date.now() + contractLimits.totalTimeoutMs;
   for (const [i, spec] of specs.entries()) {
+    if (Date.now() >= deadline) {
+      report.problems.push({
+        file: spec.path,
+        problem: `not compared: the time for API comparisons in one review (${contractLimits.totalTimeoutMs / 1000} s) was used up`,
+      });
+      continue;
+    }
     if (i >= contractLimits.maxFiles) {
       report.problems.push({
         file: spec.path,
@@ -131,7 +142,10 @@ async function checkSpec(
   const headText = head.kind === "file" ? head.text : null;
   if (baseText === null && headText === null) return;
 
-  const comparison = await compareTexts(spec, baseText, headText);
+  const comparison = await compareSpecInWorker(
+    { format: spec.format, file: spec.path, baseText, headText },
+    { timeoutMs: contractLimits.timeoutMs, maxHeapMb: contractLimits.maxHeapMb },
+  );
   if (comparison === null) return; // not an API description after all (a YAML file without `openapi:`)
   if (!comparison.ok) {
     report.problems.push({ file: spec.path, problem: comparison.problem });
@@ -153,69 +167,6 @@ async function checkSpec(
     const hunks = parsePatch(spec.patch);
     if (hunks.length > 0) report.indexes.set(spec.path, buildLineIndex(spec.path, hunks));
   }
-}
-
-type Parsed<T> = { ok: true; spec: T } | { ok: false; problem: string } | { ok: "not-api" };
-
-async function compareTexts(
-  spec: SpecFile,
-  baseText: string | null,
-  headText: string | null,
-): Promise<SpecComparison | null> {
-  const file = spec.path;
-  if (spec.format === "openapi") {
-    const sides = parseSides(baseText, headText, parseOpenApi);
-    if (sides === null || !("base" in sides)) return sides;
-    return compareOpenApi({
-      file,
-      base: sides.base as ParsedOpenApi | null,
-      head: sides.head as ParsedOpenApi | null,
-    });
-  }
-  if (spec.format === "graphql") {
-    const sides = parseSides(baseText, headText, parseGraphql);
-    if (sides === null || !("base" in sides)) return sides;
-    return compareGraphql({
-      file,
-      base: sides.base as ParsedGraphql | null,
-      head: sides.head as ParsedGraphql | null,
-    });
-  }
-  const sides = parseSides(baseText, headText, parseProtobuf);
-  if (sides === null || !("base" in sides)) return sides;
-  return compareProtobuf({
-    file,
-    base: sides.base as ParsedProtobuf | null,
-    head: sides.head as ParsedProtobuf | null,
-  });
-}
-
-/**
- * Parses both versions. A version that is not an API description (or absent) counts as empty; when
- * neither is one, the file is not compared (null). A version that does not parse is a problem.
- */
-function parseSides<T>(
-  baseText: string | null,
-  headText: string | null,
-  parse: (text: string) => Parsed<T>,
-): { base: T | null; head: T | null } | { ok: false; problem: string } | null {
-  const base = baseText === null ? null : parse(baseText);
-  const head = headText === null ? null : parse(headText);
-  for (const [side, parsed] of [
-    ["head", head],
-    ["base", base],
-  ] as const) {
-    if (parsed && parsed.ok === false)
-      return { ok: false, problem: `${describeSide(side)} ${parsed.problem}` };
-  }
-  const baseSpec = base && base.ok === true ? base.spec : null;
-  const headSpec = head && head.ok === true ? head.spec : null;
-  if (baseSpec === null && headSpec === null) return null;
-  return { base: baseSpec, head: headSpec };
-}
-
-function describeSide(side: "base" | "head"): string {
-  return side === "head" ? "the version in this pull request" : "the version on the base branch";
 }
 
 /** One breaking change as users see it: the same change at the same place, for every operation it affects. */
