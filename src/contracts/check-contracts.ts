@@ -276,3 +276,17 @@ export function buildContractsCheckSection(report: ContractReport): string {
   }
   return lines.join("\n");
 }
+
+/**
+ * The additions as the Architecture impact section lists them (its `ApiAddition`: one line of text, the
+ * file and line). Every string is untrusted: the section encodes it.
+ */
+export function toImpactAdditions(
+  additions: readonly ContractChange[],
+): { description: string; path: string; line?: number }[] {
+  return additions.map((change) => ({
+    description: change.description,
+    path: change.file,
+    ...(change.line !== undefined ? { line: change.line } : {}),
+  }));
+}

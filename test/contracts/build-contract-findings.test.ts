@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { buildContractFindings } from "../../src/contracts/check-contracts.js";
+import { buildContractFindings, toImpactAdditions } from "../../src/contracts/check-contracts.js";
 import type { ContractChange } from "../../src/contracts/contract-change.js";
 
 const base: ContractChange = {
@@ -64,5 +64,35 @@ describe("buildContractFindings", () => {
     );
     expect(finding!.body).not.toContain("<!--");
     expect(finding!.body).toContain("Found by comparing ``api/`x`.yaml`` at the base");
+  });
+});
+
+describe("toImpactAdditions", () => {
+  it("gives the Architecture impact section one line of text, the file and the line of each addition", () => {
+    expect(
+      toImpactAdditions([
+        {
+          ...base,
+          breaking: false,
+          kind: "operation-added",
+          target: "GET /owners",
+          description: "Added operation GET /owners",
+          line: 109,
+        },
+        {
+          ...base,
+          breaking: false,
+          kind: "rpc-added",
+          format: "protobuf",
+          file: "a.proto",
+          target: "S.M",
+          description: "RPC S.M was added",
+          line: undefined,
+        },
+      ]),
+    ).toEqual([
+      { description: "Added operation GET /owners", path: "api/openapi.yaml", line: 109 },
+      { description: "RPC S.M was added", path: "a.proto" },
+    ]);
   });
 });
