@@ -50,9 +50,10 @@ export interface ContractReport {
 }
 
 const libraryByFormat: Record<SpecFormat, string> = {
-  openapi: "api-smart-diff",
-  graphql: "@graphql-inspector/core",
-  protobuf: "a structural comparison of the protobufjs parse",
+  // In code spans: `@graphql-inspector/core` outside one would mention the GitHub organisation.
+  openapi: "`api-smart-diff`",
+  graphql: "`@graphql-inspector/core`",
+  protobuf: "a structural comparison of the `protobufjs` parse",
 };
 
 const formatName: Record<SpecFormat, string> = {
