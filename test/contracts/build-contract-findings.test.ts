@@ -64,6 +64,9 @@ describe("buildContractFindings", () => {
     );
     expect(finding!.body).not.toContain("<!--");
     expect(finding!.body).toContain("Found by comparing ``api/`x`.yaml`` at the base");
+    // The library's own name would mention the GitHub organisation outside a code span.
+    const [graphql] = buildContractFindings([{ ...base, format: "graphql", kind: "field-removed" }]);
+    expect(graphql!.body).toContain("with `@graphql-inspector/core`.</sub>");
   });
 });
 
