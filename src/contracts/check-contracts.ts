@@ -152,7 +152,12 @@ async function checkSpec(
     report.problems.push({ file: spec.path, problem: comparison.problem });
     return;
   }
-  const breaking = groupBreakingChanges(comparison.changes);
+  const hunks = spec.existsAtHead && spec.patch ? parsePatch(spec.patch) : [];
+  const index = hunks.length > 0 ? buildLineIndex(spec.path, hunks) : undefined;
+  if (index) report.indexes.set(spec.path, index);
+  const breaking = groupBreakingChanges(
+    index ? comparison.changes.map((change) => moveOntoDiff(change, index)) : comparison.changes,
+  );
   const additions = comparison.changes.filter((change) => !change.breaking);
   const posted = breaking.slice(0, contractLimits.maxFindingsPerFile);
   report.findings.push(...posted.map((group) => toFinding(group)));
@@ -164,10 +169,31 @@ async function checkSpec(
     additions: additions.length,
     notPosted: breaking.length - posted.length,
   });
-  if (spec.existsAtHead && spec.patch) {
-    const hunks = parsePatch(spec.patch);
-    if (hunks.length > 0) report.indexes.set(spec.path, buildLineIndex(spec.path, hunks));
+}
+
+/**
+ * A change whose line is not in the diff but whose element spans lines that are (a field removed from a
+ * message, an operation removed from a path: the parent survives, the removal is inside it) moves onto
+ * the diff: the last line within the element next to a deleted line (where a removal shows; removals
+ * are mostly at the end of what they leave), else the element's last commentable line.
+ */
+function moveOntoDiff(change: ContractChange, index: FileLineIndex): ContractChange {
+  const { line, endLine } = change;
+  if (line === undefined || endLine === undefined || index.right.has(line)) return change;
+  const inRange = (n: number | undefined): n is number => n !== undefined && n >= line && n <= endLine;
+  let besideDeletion: number | undefined;
+  let last: number | undefined;
+  for (const hunk of index.hunks) {
+    hunk.lines.forEach((current, i) => {
+      if (current.kind === "del" || !inRange(current.newLine)) return;
+      const n = current.newLine;
+      if (last === undefined || n > last) last = n;
+      const nextToDeletion = hunk.lines[i - 1]?.kind === "del" || hunk.lines[i + 1]?.kind === "del";
+      if (nextToDeletion && (besideDeletion === undefined || n > besideDeletion)) besideDeletion = n;
+    });
   }
+  const moved = besideDeletion ?? last;
+  return moved === undefined ? change : { ...change, line: moved };
 }
 
 /** One breaking change as users see it: the same change at the same place, for every operation it affects. */

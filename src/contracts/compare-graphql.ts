@@ -5,6 +5,7 @@ import {
   type DocumentNode,
   GraphQLSchema,
   Kind,
+  type Location,
   type NameNode,
   parse,
   visit,
@@ -117,14 +118,14 @@ export async function compareGraphql(params: {
   } catch {
     return { ok: false, problem: "could not be compared (the schema comparison failed)" };
   }
-  const lines = params.head ? indexLines(params.head.document) : new Map<string, number>();
+  const lines = params.head ? indexLines(params.head.document) : new Map<string, Place>();
   const result: ContractChange[] = [];
   for (const change of changes) {
     const breaking = change.criticality.level === CriticalityLevel.Breaking;
     const type = String(change.type);
     if (!breaking && !isListedAddition(change, type)) continue;
     const target = change.path ?? "";
-    const line = findLine(lines, target);
+    const place = findPlace(lines, target);
     result.push({
       format: "graphql",
       file: params.file,
@@ -132,7 +133,7 @@ export async function compareGraphql(params: {
       kind: toKebabCase(type),
       target,
       description: change.message,
-      ...(line !== undefined ? { line } : {}),
+      ...(place ? { line: place.line, endLine: place.endLine } : {}),
     });
   }
   return { ok: true, changes: result };
@@ -148,42 +149,48 @@ function isListedAddition(change: Change, type: string): boolean {
 }
 
 /** `Type`, `Type.field`, `Type.field.arg`, `Enum.VALUE`, `@directive` → line in the head file. */
-function indexLines(document: DocumentNode): Map<string, number> {
-  const lines = new Map<string, number>();
-  const put = (key: string, name: NameNode) => {
-    if (!lines.has(key) && name.loc) lines.set(key, name.loc.startToken.line);
+interface Place {
+  line: number;
+  endLine: number;
+}
+
+function indexLines(document: DocumentNode): Map<string, Place> {
+  const lines = new Map<string, Place>();
+  const put = (key: string, node: { name: NameNode; loc?: Location | undefined }) => {
+    if (lines.has(key) || !node.name.loc) return;
+    const line = node.name.loc.startToken.line;
+    lines.set(key, { line, endLine: Math.max(line, node.loc?.endToken.line ?? line) });
   };
   for (const definition of document.definitions) {
     if (definition.kind === Kind.DIRECTIVE_DEFINITION) {
-      put(`@${definition.name.value}`, definition.name);
-      for (const arg of definition.arguments ?? [])
-        put(`@${definition.name.value}.${arg.name.value}`, arg.name);
+      put(`@${definition.name.value}`, definition);
+      for (const arg of definition.arguments ?? []) put(`@${definition.name.value}.${arg.name.value}`, arg);
       continue;
     }
     if (!("name" in definition) || !definition.name) continue;
     const typeName = definition.name.value;
-    put(typeName, definition.name);
+    put(typeName, definition as { name: NameNode; loc?: Location });
     if ("fields" in definition) {
       for (const field of definition.fields ?? []) {
-        put(`${typeName}.${field.name.value}`, field.name);
+        put(`${typeName}.${field.name.value}`, field);
         if ("arguments" in field) {
           for (const arg of field.arguments ?? [])
-            put(`${typeName}.${field.name.value}.${arg.name.value}`, arg.name);
+            put(`${typeName}.${field.name.value}.${arg.name.value}`, arg);
         }
       }
     }
     if ("values" in definition) {
-      for (const value of definition.values ?? []) put(`${typeName}.${value.name.value}`, value.name);
+      for (const value of definition.values ?? []) put(`${typeName}.${value.name.value}`, value);
     }
   }
   return lines;
 }
 
-function findLine(lines: Map<string, number>, path: string): number | undefined {
+function findPlace(lines: Map<string, Place>, path: string): Place | undefined {
   const parts = path.split(".");
   for (let n = parts.length; n > 0; n -= 1) {
-    const line = lines.get(parts.slice(0, n).join("."));
-    if (line !== undefined) return line;
+    const place = lines.get(parts.slice(0, n).join("."));
+    if (place !== undefined) return place;
   }
   return undefined;
 }

@@ -102,7 +102,7 @@ function toContractChange(file: string, diff: Diff, head: ParsedOpenApi | null):
   if (!breaking && !listedAdditions.has(kind)) return null;
   // A removed element is not in the head: point at its parent there.
   const located = diff.action === "remove" ? diff.path.slice(0, -1) : diff.path;
-  const line = head
+  const place = head
     ? locateYamlPath(head.doc, head.lineCounter, located, diff.action === "add" ? diff.after : undefined)
     : undefined;
   return {
@@ -112,7 +112,7 @@ function toContractChange(file: string, diff: Diff, head: ParsedOpenApi | null):
     kind,
     target: getTarget(path),
     description: buildDescription(diff, path),
-    ...(line !== undefined ? { line } : {}),
+    ...(place ? { line: place.line, endLine: place.endLine } : {}),
   };
 }
 

@@ -35,8 +35,8 @@ export interface ParsedProtobuf {
   packageName: string;
   /** By name relative to the package (`Order`, `Order.Item`, `OrderService`). */
   elements: Map<string, ElementShape>;
-  /** Relative element path (`Order.total`, `OrderService.Get`, `Status.ACTIVE`) → line in the file. */
-  lines: Map<string, number>;
+  /** Relative element path (`Order.total`, `OrderService.Get`, `Status.ACTIVE`) → its lines in the file. */
+  lines: Map<string, { line: number; endLine: number }>;
 }
 
 export type ProtobufParse = { ok: true; spec: ParsedProtobuf } | { ok: false; problem: string };
@@ -116,16 +116,16 @@ export function compareProtobuf(params: {
   const base = params.base ?? emptyProto(params.head?.packageName ?? "");
   const head = params.head ?? emptyProto(base.packageName);
   const changes: ContractChange[] = [];
-  const lineOf = (path: string): number | undefined => {
+  const placeOf = (path: string): { line: number; endLine: number } | undefined => {
     const parts = path.split(".");
     for (let n = parts.length; n > 0; n -= 1) {
-      const line = head.lines.get(parts.slice(0, n).join("."));
-      if (line !== undefined) return line;
+      const place = head.lines.get(parts.slice(0, n).join("."));
+      if (place !== undefined) return place;
     }
     return undefined;
   };
   const add = (breaking: boolean, kind: string, target: string, description: string, at = target) => {
-    const line = params.head ? lineOf(at) : undefined;
+    const place = params.head ? placeOf(at) : undefined;
     changes.push({
       format: "protobuf",
       file,
@@ -133,7 +133,7 @@ export function compareProtobuf(params: {
       kind,
       target,
       description,
-      ...(line !== undefined ? { line } : {}),
+      ...(place ? { line: place.line, endLine: place.endLine } : {}),
     });
   };
 
@@ -299,15 +299,16 @@ function emptyProto(packageName: string): ParsedProtobuf {
  * Lines of named elements, from protobufjs's tokenizer (which skips comments and strings): a stack of
  * `message`/`enum`/`service` blocks, rpcs by name, fields and enum values by the name before `=`.
  */
-function indexLines(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  const stack: (string | null)[] = [];
-  const scope = () => stack.filter((name): name is string => name !== null);
-  const record = (name: string, line: number) => {
+function indexLines(text: string): Map<string, { line: number; endLine: number }> {
+  const lines = new Map<string, { line: number; endLine: number }>();
+  const stack: { name: string | null; key: string | null }[] = [];
+  const scope = () => stack.flatMap((frame) => (frame.name === null ? [] : [frame.name]));
+  const record = (name: string, line: number): string => {
     const key = [...scope(), name].join(".");
-    if (!lines.has(key)) lines.set(key, line);
+    if (!lines.has(key)) lines.set(key, { line, endLine: line });
+    return key;
   };
-  let pending: string | null | undefined;
+  let pending: { name: string | null; key: string | null } | undefined;
   let previous: string | null = null;
   try {
     const tokens = protobuf.tokenize(text, false);
@@ -315,18 +316,20 @@ function indexLines(text: string): Map<string, number> {
       if (token === "message" || token === "enum" || token === "service") {
         const name = tokens.next();
         if (name === null) break;
-        record(name, tokens.line);
-        pending = name;
+        pending = { name, key: record(name, tokens.line) };
       } else if (token === "rpc") {
         const name = tokens.next();
         if (name === null) break;
-        record(name, tokens.line);
-        pending = null;
+        pending = { name: null, key: record(name, tokens.line) };
       } else if (token === "{") {
-        stack.push(pending ?? null);
+        stack.push(pending ?? { name: null, key: null });
         pending = undefined;
       } else if (token === "}") {
-        stack.pop();
+        const frame = stack.pop();
+        const place = frame?.key ? lines.get(frame.key) : undefined;
+        if (place) place.endLine = Math.max(place.line, tokens.line);
+      } else if (token === ";") {
+        pending = undefined;
       } else if (token === "=" && previous !== null && /^[A-Za-z_]\w*$/.test(previous)) {
         record(previous, tokens.line);
       }

@@ -19,6 +19,8 @@ export interface ContractChange {
   description: string;
   /** Line of the changed element (or its nearest surviving parent) in the head file, when found. */
   line?: number;
+  /** Last line of that element in the head file: a removal happened somewhere in `line..endLine`. */
+  endLine?: number;
 }
 
 /** The result of comparing one file: its changes, or why it could not be compared (our words). */

@@ -3,7 +3,7 @@ import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node } fr
 const maxRefHops = 20;
 
 /**
- * The line (1-based) of the element at `path` in a parsed YAML or JSON document, or of its deepest
+ * The line (1-based) of the element at `path`, and the last line of its value, in a parsed YAML or JSON document, or of its deepest
  * ancestor that exists: the changed key itself when it is there, its parent when it was removed.
  * Local `$ref`s (`#/components/schemas/Pet`) are followed, since the comparing library sees through them;
  * segments the document does not have are skipped (so an OpenAPI 3 path such as
@@ -15,9 +15,10 @@ export function locateYamlPath(
   path: ReadonlyArray<string | number>,
   /** The added value, when the last segment is a list index: the item equal to it (or a parameter of the same `name`/`in`) is found by value, since a diff's index need not be its place in the file. */
   added?: unknown,
-): number | undefined {
+): { line: number; endLine: number } | undefined {
   let node: Node | null = doc.contents;
   let offset: number | undefined;
+  let endOffset: number | undefined;
   let hops = 0;
   for (let i = 0; i < path.length && node; ) {
     const key = path[i] as string | number;
@@ -26,6 +27,7 @@ export function locateYamlPath(
       if (pair) {
         offset = (pair.key as Node).range?.[0] ?? offset;
         node = (pair.value as Node | null) ?? null;
+        endOffset = node?.range?.[1] ?? endOffset;
         i += 1;
         continue;
       }
@@ -42,6 +44,7 @@ export function locateYamlPath(
       const item = byValue ?? (node.items[Number(key)] as Node | undefined);
       if (item) {
         offset = item.range?.[0] ?? offset;
+        endOffset = item.range?.[1] ?? endOffset;
         node = item;
         i += 1;
         continue;
@@ -50,7 +53,12 @@ export function locateYamlPath(
     // Not in this document: skip the segment (a shape the other version or format has).
     i += 1;
   }
-  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  if (offset === undefined) return undefined;
+  const line = lineCounter.linePos(offset).line;
+  if (endOffset === undefined || endOffset <= offset) return { line, endLine: line };
+  // The end offset is just past the value: at the start of the next line when the value ends with one.
+  const end = lineCounter.linePos(endOffset);
+  return { line, endLine: Math.max(line, end.col === 1 ? end.line - 1 : end.line) };
 }
 
 function findItem(items: Node[], added: unknown): Node | undefined {

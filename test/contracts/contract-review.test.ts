@@ -80,6 +80,7 @@ describe("API contract breaks in a review", () => {
       review!.comments.map((c) => [c.path, c.line, c.side]).sort((a, b) => Number(a[1]) - Number(b[1])),
     ).toEqual([
       ["api/petstore.yaml", 23, "RIGHT"],
+      ["api/petstore.yaml", 107, "RIGHT"],
       ["api/petstore.yaml", 124, "RIGHT"],
       ["api/petstore.yaml", 125, "RIGHT"],
       ["api/petstore.yaml", 131, "RIGHT"],
@@ -102,10 +103,10 @@ describe("API contract breaks in a review", () => {
     expect(onLine(125)).toContain(
       "- `Changed type of id from integer to string in response 200 (application/json)`",
     );
-    // The removed operation's line (its surviving parent, 83) is not in the diff: in the body.
-    expect(review!.body).toContain(
-      "`api/petstore.yaml:83` — **Breaking OpenAPI change (operation removed): `DELETE /pets/{id}`** _(line not in the diff)_",
-    );
+    // The removed operation's surviving parent (`/pets/{id}:`, line 83) is not in the diff, but the end of
+    // its block is: the comment sits on its last line next to the deletion (107).
+    expect(onLine(107)).toContain("Breaking OpenAPI change (operation removed): `DELETE /pets/{id}`");
+    expect(review!.body).not.toContain("Not commented inline");
 
     const [completion] = github.captured.get("updateCheckRun") as unknown as Completion[];
     expect(completion!.conclusion).toBe("failure");
@@ -116,7 +117,7 @@ describe("API contract breaks in a review", () => {
     );
     expect(completion!.output.summary).toContain("- `api/petstore.yaml`: `Added operation GET /owners`");
     expect(completion!.output.annotations?.map((a) => a.start_line).sort((a, b) => a - b)).toEqual([
-      23, 83, 124, 125, 131, 132, 135,
+      23, 107, 124, 125, 131, 132, 135,
     ]);
     expect(github.scope.pendingMocks()).toEqual([]);
     expect(app.outcomes).toEqual(["posted"]);
@@ -199,16 +200,13 @@ describe("API contract breaks in a review", () => {
     } as never);
     await app.idle();
     const [review] = github.captured.get("createReview") as unknown as PostedReview[];
-    // `required: true` (line 26) is in the diff; the parents of the removed operation and property are not.
-    expect(review!.comments.map((c) => c.line)).toEqual([26]);
-    expect(review!.comments[0]!.body).toContain(
-      "Breaking OpenAPI change (parameter made required): `GET /pets`",
-    );
-    expect(review!.body).toContain(
-      "`definitions/pets.yaml:16` — **Breaking OpenAPI change (operation removed): `POST /pets`**",
-    );
-    expect(review!.body).toContain(
-      "`definitions/pets.yaml:69` — **Breaking OpenAPI change (response field removed): `GET /pets`, `GET /pets/{petId}`**",
+    // `required: true` (26); the removed POST and `tag` on the last line of their parents next to the deletions.
+    const byLine = new Map(review!.comments.map((c) => [c.line, c.body]));
+    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual([26, 41, 74]);
+    expect(byLine.get(26)).toContain("Breaking OpenAPI change (parameter made required): `GET /pets`");
+    expect(byLine.get(41)).toContain("Breaking OpenAPI change (operation removed): `POST /pets`");
+    expect(byLine.get(74)).toContain(
+      "Breaking OpenAPI change (response field removed): `GET /pets`, `GET /pets/{petId}`",
     );
     expect(github.scope.pendingMocks()).toEqual([]);
 
