@@ -44,8 +44,11 @@ import { estimateCostUsd } from "../model/prices.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
+import { encodeCodeSpan } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { appendCheckSection } from "./append-check-section.js";
+import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
+import { applyCodePolicies, listUnknownRules, selectRuleFindings } from "./apply-finding-policies.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -63,9 +66,10 @@ import {
   gatherContext,
   toModelContextParams,
 } from "./gather-context.js";
+import { type EarlierFindings, loadEarlierFindings } from "./load-earlier-findings.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { indexCandidates, selectCandidates } from "./prepare-files.js";
-import { reconcileFindings } from "./reconcile-findings.js";
+import { type ReconciledFinding, reconcileFindings } from "./reconcile-findings.js";
 import { renderCommentBody } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
@@ -76,6 +80,8 @@ export interface ReviewMetricsHooks {
   onModelUsage?(usage: ModelUsage, costUsd: number): void;
   onAnchorDisagreements?(count: number): void;
   onFindingsPosted?(findings: Finding[]): void;
+  /** This app's earlier line comments on a pull request, with their 👍/👎 counts. */
+  onEarlierFindingsSeen?(findings: EarlierFindings["findings"]): void;
 }
 
 export interface ReviewDeps {
@@ -200,7 +206,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       return "skipped";
     }
     // 5. Learn from earlier reviews: what was posted, what is still open, and the last reviewed head.
-    const history = await loadHistory(octokit, { ...pullRef, job, identity: deps.identity ?? {} });
+    const history = await loadHistory(octokit, {
+      ...pullRef,
+      job,
+      identity: deps.identity ?? {},
+      pullAuthor: pull.author,
+      log,
+    });
     if (history.alreadyPostedForKey) {
       await complete("neutral", {
         title: "Already reviewed",
@@ -232,7 +244,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         ? applyPatchAnalysis(scopeFiles, await early.result)
         : await analyzer.analyse(scopeFiles);
     for (const message of redacted.errors) log.warn({ err: message }, "A detector failed on a file; skipped");
-    const ruleFindings = [...redacted.secretFindings, ...redacted.ruleFindings];
+    const ruleFindings = selectRuleFindings([...redacted.secretFindings, ...redacted.ruleFindings], config);
     // 7b. Compare the API descriptions the pull request changes (base vs head); breaks become findings.
     const contracts = await checkContracts({
       octokit,
@@ -302,6 +314,11 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       modelFindings: modelReview?.findings ?? [],
       indexes: scope.indexes,
       repo,
+      previousPaths: new Map(
+        changedFiles.flatMap((f) =>
+          f.previous_filename ? [[f.filename, f.previous_filename] as const] : [],
+        ),
+      ),
     });
     deps.metrics?.onAnchorDisagreements?.(reconciled.anchorDisagreements);
     if (reconciled.anchorDisagreements > 0) {
@@ -310,7 +327,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         "Model line numbers disagreed with the quoted code",
       );
     }
-    const fresh = reconciled.findings.filter((f) => !history.openFingerprints.has(f.fingerprint));
+    const policed = applyCodePolicies(reconciled.findings, { indexes: scope.indexes, config });
+    const verdicts = applyEarlierVerdicts(policed.findings, history.earlier);
+    deps.metrics?.onEarlierFindingsSeen?.(history.earlier.findings);
+    const fresh = verdicts.fresh;
 
     // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
     const placed = placeFindings(fresh, withContractIndexes(prepared.indexes, contracts), {
@@ -327,12 +347,21 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       notShownToModel: modelReview
         ? modelReview.skipped.map((s) => ({ path: s.path, reason: s.reason }))
         : [],
-      findings: reconciled.findings,
+      findings: verdicts.reported,
       placed,
       history: {
         stillOpen: history.stillOpen,
         resolved: history.resolved,
-        alreadyPosted: reconciled.findings.length - fresh.length,
+        alreadyPosted: verdicts.alreadyPosted,
+        dismissed: verdicts.dismissed,
+        suppressed: policed.suppressed,
+        notes: [
+          ...history.earlier.notes,
+          ...listUnknownRules(config).map(
+            (id) =>
+              `${encodeCodeSpan(`rules.${id}`)} in .github/architect.yml names no detector, so it changed nothing`,
+          ),
+        ],
       },
       model: modelReview
         ? {
@@ -400,7 +429,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
       {
         annotations: buildAnnotations(
-          reconciled.findings,
+          verdicts.reported,
           new Set(withContractIndexes(prepared.indexes, contracts).keys()),
         ),
       },
@@ -449,10 +478,10 @@ function buildReviewMarkerLine(job: ReviewJob): string {
 interface History {
   alreadyPostedForKey: boolean;
   lastReviewedSha: string | undefined;
-  /** Fingerprints of this app's comments still on the diff. */
-  openFingerprints: Set<string>;
   stillOpen: number;
   resolved: number;
+  /** Earlier line comments of this app, with what people said about them. */
+  earlier: EarlierFindings;
 }
 
 async function loadHistory(
@@ -463,6 +492,8 @@ async function loadHistory(
     pullNumber: number;
     job: ReviewJob;
     identity: { botLogin?: string | undefined; appId?: number | undefined };
+    pullAuthor: string;
+    log: Logger;
   },
 ): Promise<History> {
   const { botLogin, appId } = params.identity;
@@ -473,7 +504,6 @@ async function loadHistory(
     listReviewComments(octokit, params),
   ]);
   const markers = reviews.filter(isOurs).flatMap((r) => parseReviewMarker(r.body) ?? []);
-  const openFingerprints = new Set<string>();
   let stillOpen = 0;
   let resolved = 0;
   for (const comment of comments) {
@@ -481,10 +511,7 @@ async function loadHistory(
     const fingerprints = parseFindingMarkers(comment.body);
     if (fingerprints.length === 0) continue;
     if (comment.line === null) resolved += 1;
-    else {
-      stillOpen += 1;
-      for (const fp of fingerprints) openFingerprints.add(fp);
-    }
+    else stillOpen += 1;
   }
   let lastReviewedSha = [...markers].reverse().find((m) => m.sha !== params.job.headSha)?.sha;
   if (params.job.previousSha && params.job.scope !== "full") {
@@ -502,9 +529,9 @@ async function loadHistory(
   return {
     alreadyPostedForKey: markers.some((m) => m.key === params.job.key && m.sha === params.job.headSha),
     lastReviewedSha: params.job.scope === "full" ? undefined : lastReviewedSha,
-    openFingerprints,
     stillOpen,
     resolved,
+    earlier: await loadEarlierFindings(octokit, { ...params, comments, isOurs }),
   };
 }
 
@@ -565,7 +592,7 @@ async function postReview(
       placement,
       renderCommentBody(placement.finding, {
         suggestionApplies: placement.suggestionApplies,
-        marker: buildFindingMarker((placement.finding as Finding & { fingerprint: string }).fingerprint),
+        marker: buildFindingMarkers(placement.finding as ReconciledFinding),
       }),
     ),
   );
@@ -590,6 +617,11 @@ async function postReview(
       comments: [],
     });
   }
+}
+
+/** One hidden marker per identity key: a later review tells category keys from rule keys. */
+function buildFindingMarkers(finding: ReconciledFinding): string {
+  return finding.identity.keys.map(buildFindingMarker).join("");
 }
 
 export type { RepoConfig };
