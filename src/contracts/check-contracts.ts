@@ -33,8 +33,10 @@ export interface ComparedSpec {
   format: SpecFormat;
   breaking: number;
   additions: number;
-  /** Breaking changes beyond the per-file cap, counted but not posted. */
+  /** Findings beyond the per-file cap, counted but not posted. */
   notPosted: number;
+  /** Findings posted for them (a change shared by several operations is one). */
+  findings: number;
 }
 
 export interface ContractReport {
@@ -165,7 +167,8 @@ async function checkSpec(
   report.compared.push({
     file: spec.path,
     format: spec.format,
-    breaking: breaking.length,
+    breaking: comparison.changes.filter((change) => change.breaking).length,
+    findings: posted.length,
     additions: additions.length,
     notPosted: breaking.length - posted.length,
   });
@@ -205,16 +208,16 @@ interface BreakingChangeGroup {
 
 /**
  * A schema shared by several operations changes once but is reported once per operation: those are
- * one finding (same kind, same line of the head file) naming every operation.
+ * one finding (same kind, same line of the head file) naming every operation. So are the removals of a
+ * removed file (all on line 1).
  */
 function groupBreakingChanges(changes: ContractChange[]): BreakingChangeGroup[] {
   const groups = new Map<string, BreakingChangeGroup>();
   for (const change of changes) {
     if (!change.breaking) continue;
-    const key =
-      change.line !== undefined
-        ? `${change.kind}@${change.line}`
-        : `${change.kind}|${change.target}|${change.description}`;
+    // Without a line (a removed file) the finding goes on line 1: one finding per kind there too, since
+    // findings of one rule on one line are one finding to the review's identity matching.
+    const key = `${change.kind}@${change.line ?? 1}`;
     const group = groups.get(key);
     if (!group) {
       groups.set(key, { change, targets: [change.target], descriptions: [change.description] });
@@ -283,7 +286,7 @@ export function buildContractsCheckSection(report: ContractReport): string {
         ? ` (${spec.notPosted} beyond the first ${contractLimits.maxFindingsPerFile} not posted)`
         : "";
     lines.push(
-      `- ${encodeCodeSpan(spec.file, { maxLength: 200 })} (${formatName[spec.format]}): ${spec.breaking} breaking change${spec.breaking === 1 ? "" : "s"}${extra}, ${spec.additions} addition${spec.additions === 1 ? "" : "s"}`,
+      `- ${encodeCodeSpan(spec.file, { maxLength: 200 })} (${formatName[spec.format]}): ${spec.breaking} breaking change${spec.breaking === 1 ? "" : "s"}${spec.breaking > 0 ? ` (${spec.findings} finding${spec.findings === 1 ? "" : "s"})` : ""}${extra}, ${spec.additions} addition${spec.additions === 1 ? "" : "s"}`,
     );
   }
   for (const problem of report.problems)

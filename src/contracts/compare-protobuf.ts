@@ -59,10 +59,11 @@ export function parseProtobuf(text: string): ProtobufParse {
   const packageName = parsed.package ?? "";
   const elements = new Map<string, ElementShape>();
   const prefix = packageName ? `.${packageName}.` : ".";
-  const stack: protobuf.ReflectionObject[] = [...(parsed.root.nestedArray ?? [])];
+  // Breadth first, in file order: changes are reported in the order the file declares its elements.
+  const queue: protobuf.ReflectionObject[] = [...(parsed.root.nestedArray ?? [])];
   let count = 0;
-  while (stack.length > 0) {
-    const object = stack.pop() as protobuf.ReflectionObject;
+  for (let next = 0; next < queue.length; next += 1) {
+    const object = queue[next] as protobuf.ReflectionObject;
     count += 1;
     if (count > maxElements)
       return {
@@ -96,7 +97,7 @@ export function parseProtobuf(text: string): ProtobufParse {
       }
       elements.set(name, { kind: "service", methods });
     }
-    if (object instanceof protobuf.Namespace) stack.push(...object.nestedArray);
+    if (object instanceof protobuf.Namespace) queue.push(...object.nestedArray);
   }
   return { ok: true, spec: { packageName, elements, lines: indexLines(text) } };
 }

@@ -48,11 +48,11 @@ describe("compareSpecInWorker", () => {
       limits,
     );
     expect(result?.ok && result.changes.map((c) => c.kind)).toEqual([
-      "field-type-changed",
-      "field-renumbered",
-      "field-removed",
       "rpc-streaming-changed",
       "rpc-added",
+      "field-removed",
+      "field-type-changed",
+      "field-renumbered",
     ]);
   });
 

@@ -285,10 +285,10 @@ describe("protobuf (grpc-go route_guide.proto)", () => {
     );
     expect(summarize(changes)).toEqual({
       breaking: [
+        ["rpc-streaming-changed", "RouteGuide.ListFeatures", 30],
+        ["field-removed", "RouteNote.message", 69],
         ["field-type-changed", "RouteSummary.distance", 85],
         ["field-renumbered", "RouteSummary.elapsed_time", 88],
-        ["field-removed", "RouteNote.message", 69],
-        ["rpc-streaming-changed", "RouteGuide.ListFeatures", 30],
       ],
       additions: [["rpc-added", "RouteGuide.DeleteFeature", 39]],
     });
@@ -317,12 +317,12 @@ service Orders { rpc Get(Order) returns (Refund); }
     expect(
       summarize(changesOf(compareProtobuf({ file: "o.proto", base: base.spec, head: head.spec }))).breaking,
     ).toEqual([
-      ["service-removed", "Refunds", undefined],
-      ["rpc-signature-changed", "Orders.Get", 5],
-      ["message-removed", "Refund", undefined],
+      ["enum-value-removed", "Status.CLOSED", 3],
       ["field-type-changed", "Order.lines", 4],
       ["field-label-changed", "Order.tags", 4],
-      ["enum-value-removed", "Status.CLOSED", 3],
+      ["message-removed", "Refund", undefined],
+      ["rpc-signature-changed", "Orders.Get", 5],
+      ["service-removed", "Refunds", undefined],
     ]);
     const moved = parseProtobuf(
       'syntax = "proto3";\npackage shop.v2;\nenum Status { STATUS_UNSPECIFIED = 0; ACTIVE = 1; }\n',

@@ -113,7 +113,7 @@ describe("API contract breaks in a review", () => {
     expect(completion!.output.title).toBe("7 findings: 7 high");
     expect(completion!.output.summary).toContain("### API contracts");
     expect(completion!.output.summary).toContain(
-      "- `api/petstore.yaml` (OpenAPI): 7 breaking changes, 4 additions",
+      "- `api/petstore.yaml` (OpenAPI): 13 breaking changes (7 findings), 4 additions",
     );
     expect(completion!.output.summary).toContain("- `api/petstore.yaml`: `Added operation GET /owners`");
     expect(completion!.output.annotations?.map((a) => a.start_line).sort((a, b) => a - b)).toEqual([
@@ -161,13 +161,17 @@ describe("API contract breaks in a review", () => {
     // The removed .proto has no line in the head: every break is in the body, none inline.
     expect(review!.comments).toEqual([]);
     expect(review!.body).toContain("Breaking protobuf change (service removed): `RouteGuide`");
+    // The removals of a removed file are one finding per kind (all on line 1), naming what was removed.
+    expect(review!.body).toContain(
+      "Breaking protobuf change (message removed): `Point`, `Rectangle`, `Feature` and 2 more",
+    );
     for (const message of ["Point", "Rectangle", "Feature", "RouteNote", "RouteSummary"]) {
-      expect(review!.body).toContain(`Breaking protobuf change (message removed): \`${message}\``);
+      expect(review!.body).toContain(`- \`Message ${message} was removed\``);
     }
     const [completion] = github.captured.get("updateCheckRun") as unknown as Completion[];
     expect(completion!.output.summary).toContain("- `schema/swapi.graphql` (GraphQL): 0 breaking changes, ");
     expect(completion!.output.summary).toContain(
-      "- `proto/route_guide.proto` (protobuf): 6 breaking changes, 0 additions",
+      "- `proto/route_guide.proto` (protobuf): 6 breaking changes (2 findings), 0 additions",
     );
     expect(completion!.output.summary).toContain(
       "- `openapi.yaml`: the version in this pull request is not valid YAML or JSON (near line 3).",
