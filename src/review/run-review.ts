@@ -14,10 +14,13 @@ import {
   type RepoConfig,
   shouldIgnorePull,
 } from "../config/repo-config.js";
+import type { RepositoryContext } from "../context/assemble-context.js";
+import { renderContextSection } from "../context/render-context.js";
 import {
   buildContractsCheckSection,
   type ContractReport,
   checkContracts,
+  toImpactAdditions,
 } from "../contracts/check-contracts.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { buildLineIndex } from "../diff/line-index.js";
@@ -46,6 +49,7 @@ import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
 import { encodeCodeSpan } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
+import type { GetContextForLocation } from "../verify/run-second-look.js";
 import { appendCheckSection } from "./append-check-section.js";
 import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
 import { applyCodePolicies, listUnknownRules, selectRuleFindings } from "./apply-finding-policies.js";
@@ -59,6 +63,7 @@ import {
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
+import { describeImpact } from "./describe-impact.js";
 import {
   buildContextReport,
   type ContextDeps,
@@ -73,6 +78,7 @@ import { type ReconciledFinding, reconcileFindings } from "./reconcile-findings.
 import { renderCommentBody } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
+import { type SecondLookReport, takeSecondLook } from "./take-second-look.js";
 
 /** Hooks for metrics; all optional. */
 export interface ReviewMetricsHooks {
@@ -82,13 +88,24 @@ export interface ReviewMetricsHooks {
   onFindingsPosted?(findings: Finding[]): void;
   /** This app's earlier line comments on a pull request, with their 👍/👎 counts. */
   onEarlierFindingsSeen?(findings: EarlierFindings["findings"]): void;
+  /** The second look: its calls and spend, and what it withdrew or lowered. */
+  onSecondLook?(report: SecondLookReport): void;
 }
 
 export interface ReviewDeps {
   octokit: GitHubClient;
   /** null when no ANTHROPIC_API_KEY is configured: the detectors still run. */
   model: ReviewModel | null;
-  settings: { defaultModel: string; tokenBudget: number; maxModelCalls: number; maxAttempts: number };
+  settings: {
+    defaultModel: string;
+    tokenBudget: number;
+    maxModelCalls: number;
+    maxAttempts: number;
+    /** Model of the second look (VERIFIER_MODEL); `second_look.model` overrides it. */
+    verifierModel?: string;
+  };
+  /** Repository context for one place of the head commit (issue 10); the second look shows it when given. */
+  getContextForLocation?: GetContextForLocation;
   log: Logger;
   metrics?: ReviewMetricsHooks;
   /** Counts tokens against the installation's daily budget. */
@@ -330,7 +347,28 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const policed = applyCodePolicies(reconciled.findings, { indexes: scope.indexes, config });
     const verdicts = applyEarlierVerdicts(policed.findings, history.earlier);
     deps.metrics?.onEarlierFindingsSeen?.(history.earlier.findings);
-    const fresh = verdicts.fresh;
+
+    // 9b. A second look at the serious findings the model was unsure of: keep, lower or withdraw.
+    const secondLook = await takeSecondLook({
+      model: deps.model,
+      modelSkipped,
+      config,
+      verifierModel: deps.settings.verifierModel,
+      repository: `${job.owner}/${job.repo}`,
+      findings: verdicts.fresh,
+      files: redacted.files,
+      getContextForLocation: deps.getContextForLocation ?? buildVerifierContext(gathered?.context ?? null),
+      signal: run.signal,
+      log,
+      onUsage: (usage, costUsd, calls, failed) => {
+        deps.metrics?.onModelCalls?.(calls, failed);
+        deps.metrics?.onModelUsage?.(usage, costUsd);
+      },
+      onTokensUsed: (tokens) => deps.onTokensUsed?.(job.installationId, tokens) ?? Promise.resolve(),
+    });
+    deps.metrics?.onSecondLook?.(secondLook.report);
+    const fresh = secondLook.apply(verdicts.fresh);
+    const findings = secondLook.apply(verdicts.reported);
 
     // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
     const placed = placeFindings(fresh, withContractIndexes(prepared.indexes, contracts), {
@@ -338,6 +376,14 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       maxInlineComments: config.max_inline_comments,
       minInlineSeverity: config.min_severity,
       contextPaths: new Set(modelReview?.context.sent.map((piece) => piece.path) ?? []),
+    });
+    // 10b. What the change does to the system: the "Architecture impact" section.
+    const impactSection = await describeImpact({
+      config,
+      files: changedFiles,
+      summaries: modelReview?.impactSummaries ?? [],
+      apiAdditions: toImpactAdditions(contracts.additions),
+      log,
     });
     const report: ReviewReport = {
       headSha: job.headSha,
@@ -347,7 +393,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       notShownToModel: modelReview
         ? modelReview.skipped.map((s) => ({ path: s.path, reason: s.reason }))
         : [],
-      findings: verdicts.reported,
+      findings,
       placed,
       history: {
         stillOpen: history.stillOpen,
@@ -385,6 +431,8 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
               : { status: "off" as const, reason: "the model did not run" },
           }
         : {}),
+      secondLook: secondLook.report,
+      ...(impactSection ? { impactSection } : {}),
       config,
       failOn: config.fail_on,
     };
@@ -429,7 +477,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
       {
         annotations: buildAnnotations(
-          verdicts.reported,
+          findings,
           new Set(withContractIndexes(prepared.indexes, contracts).keys()),
         ),
       },
@@ -454,6 +502,24 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     // An early analysis the review did not use (it stopped first, or its scope was narrower) is dropped.
     early?.cancel();
   }
+}
+
+/** Tokens of repository context the second look gets per finding, at most (ranked pieces, whole). */
+const verifierContextTokens = 2_000;
+
+/** The repository context that bears on one finding, for the second look (the best-ranked pieces that fit). */
+function buildVerifierContext(context: RepositoryContext | null): GetContextForLocation | undefined {
+  if (!context) return undefined;
+  return async (path, line) => {
+    const pieces = [];
+    let tokens = 0;
+    for (const piece of context.getContextForLocation(path, line)) {
+      tokens += piece.tokens;
+      if (tokens > verifierContextTokens) break;
+      pieces.push(piece);
+    }
+    return pieces.length > 0 ? renderContextSection(pieces) : undefined;
+  };
 }
 
 /** The reviewed files' line indexes plus those of changed API descriptions the review does not read. */

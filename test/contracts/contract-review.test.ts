@@ -107,6 +107,10 @@ describe("API contract breaks in a review", () => {
     // its block is: the comment sits on its last line next to the deletion (107).
     expect(onLine(107)).toContain("Breaking OpenAPI change (operation removed): `DELETE /pets/{id}`");
     expect(review!.body).not.toContain("Not commented inline");
+    // The additions are listed in the Architecture impact section of the review body.
+    expect(review!.body).toContain("#### Architecture impact");
+    expect(review!.body).toContain("**API additions (non-breaking)** (4)");
+    expect(review!.body).toContain("- Added operation GET \\/owners — `api/petstore.yaml:109`");
 
     const [completion] = github.captured.get("updateCheckRun") as unknown as Completion[];
     expect(completion!.conclusion).toBe("failure");
