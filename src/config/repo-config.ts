@@ -235,6 +235,11 @@ const architectureImpactShape = {
   diagram: booleanSchema.default(true),
 };
 
+const contractsShape = {
+  enabled: booleanSchema.default(true),
+  paths: listOf(globSchema(globDescription), "a list of globs"),
+};
+
 function describeMapping(shape: object): { error: string } {
   return { error: `a mapping with the keys ${Object.keys(shape).join(", ")}` };
 }
@@ -312,6 +317,7 @@ const rootShape = {
   architecture_impact: z
     .strictObject(architectureImpactShape, describeMapping(architectureImpactShape))
     .prefault({}),
+  contracts: z.strictObject(contractsShape, describeMapping(contractsShape)).prefault({}),
 };
 
 /** Schema of `.github/architect.yml`. Parse with {@link parseRepoConfig} for user-facing errors. */
@@ -340,6 +346,7 @@ const knownKeysByPath: Record<string, string[]> = {
   context: Object.keys(contextShape),
   second_look: Object.keys(secondLookShape),
   architecture_impact: Object.keys(architectureImpactShape),
+  contracts: Object.keys(contractsShape),
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -547,6 +554,11 @@ export function isPathIncluded(config: RepoConfig, path: string): boolean {
 /** Whether `context.exclude` keeps `path` out of the repository context. */
 export function isContextExcluded(config: RepoConfig, path: string): boolean {
   return config.context.exclude.some((glob) => buildPathMatcher(glob)(path));
+}
+
+/** True when `path` matches one of the `contracts.paths` globs (files to treat as API descriptions). */
+export function isContractPath(config: RepoConfig, path: string): boolean {
+  return config.contracts.paths.some((glob) => buildPathMatcher(glob)(path));
 }
 
 /** Instructions of every `path_instructions` entry whose glob matches `path`, in file order. */

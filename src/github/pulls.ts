@@ -15,6 +15,7 @@ export interface PullSummary {
   state: string;
   draft: boolean;
   headSha: string;
+  baseSha: string;
   baseRef: string;
   author: string;
   authorIsBot: boolean;
@@ -34,6 +35,7 @@ export async function getPull(octokit: GitHubClient, ref: PullRef): Promise<Pull
     state: data.state,
     draft: data.draft ?? false,
     headSha: data.head.sha,
+    baseSha: data.base.sha,
     baseRef: data.base.ref,
     author: data.user.login,
     authorIsBot: data.user.type === "Bot",

@@ -16,6 +16,12 @@ import {
 } from "../config/repo-config.js";
 import type { RepositoryContext } from "../context/assemble-context.js";
 import { renderContextSection } from "../context/render-context.js";
+import {
+  buildContractsCheckSection,
+  type ContractReport,
+  checkContracts,
+  toImpactAdditions,
+} from "../contracts/check-contracts.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { buildLineIndex } from "../diff/line-index.js";
 import type { Finding } from "../findings/finding.js";
@@ -44,6 +50,7 @@ import type { ReviewJob } from "../queue/review-job.js";
 import { encodeCodeSpan } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import type { GetContextForLocation } from "../verify/run-second-look.js";
+import { appendCheckSection } from "./append-check-section.js";
 import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
 import { applyCodePolicies, listUnknownRules, selectRuleFindings } from "./apply-finding-policies.js";
 import { askModel, type ModelReview } from "./ask-model.js";
@@ -262,6 +269,16 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         : await analyzer.analyse(scopeFiles);
     for (const message of redacted.errors) log.warn({ err: message }, "A detector failed on a file; skipped");
     const ruleFindings = selectRuleFindings([...redacted.secretFindings, ...redacted.ruleFindings], config);
+    // 7b. Compare the API descriptions the pull request changes (base vs head); breaks become findings.
+    const contracts = await checkContracts({
+      octokit,
+      ...repo,
+      baseSha: pull.baseSha,
+      headSha: job.headSha,
+      files: changedFiles,
+      config,
+      log,
+    });
 
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
@@ -317,7 +334,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
 
     // 9. Anchor, merge and fingerprint the findings; set aside those already posted.
     const reconciled = reconcileFindings({
-      ruleFindings,
+      ruleFindings: [...ruleFindings, ...contracts.findings],
       modelFindings: modelReview?.findings ?? [],
       indexes: scope.indexes,
       repo,
@@ -361,7 +378,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const findings = secondLook.apply(verdicts.reported);
 
     // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
-    const placed = placeFindings(fresh, prepared.indexes, {
+    const placed = placeFindings(fresh, withContractIndexes(prepared.indexes, contracts), {
       minConfidence: config.min_confidence,
       maxInlineComments: config.max_inline_comments,
       minInlineSeverity: config.min_severity,
@@ -378,6 +395,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       config,
       files: changedFiles,
       summaries: modelReview?.impactSummaries ?? [],
+      apiAdditions: toImpactAdditions(contracts.additions),
       log,
       ...(impactExtraction === undefined ? {} : { extraction: impactExtraction }),
     });
@@ -461,12 +479,15 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
 
     // 12. Complete the check run: conclusion, summary of what was read, skipped, found and spent.
-    const output = buildCheckOutput(report);
+    const output = appendCheckSection(buildCheckOutput(report), buildContractsCheckSection(contracts));
     await complete(
       conclusion,
       { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
       {
-        annotations: buildAnnotations(findings, new Set(prepared.indexes.keys())),
+        annotations: buildAnnotations(
+          findings,
+          new Set(withContractIndexes(prepared.indexes, contracts).keys()),
+        ),
       },
     );
     return outcome;
@@ -507,6 +528,14 @@ function buildVerifierContext(context: RepositoryContext | null): GetContextForL
     }
     return pieces.length > 0 ? renderContextSection(pieces) : undefined;
   };
+}
+
+/** The reviewed files' line indexes plus those of changed API descriptions the review does not read. */
+function withContractIndexes(
+  indexes: ReadonlyMap<string, FileLineIndex>,
+  contracts: ContractReport,
+): Map<string, FileLineIndex> {
+  return new Map([...contracts.indexes, ...indexes]);
 }
 
 function supersededOutput(newHead: string): CheckOutput {

@@ -32,6 +32,7 @@ const expectedDefaults: RepoConfig = {
   context: { enabled: true, exclude: [] },
   second_look: { enabled: true, confidence_below: 0.8 },
   architecture_impact: { enabled: true, diagram: true },
+  contracts: { enabled: true, paths: [] },
 };
 
 function withDefaults(overrides: Partial<RepoConfig>): RepoConfig {
@@ -86,6 +87,9 @@ context:
   budget_tokens: 5000
   exclude: ["vendor/**"]
   agentic: true
+contracts:
+  enabled: false
+  paths: ["api/*.yaml"]
 `;
 
 interface ValidCase {
@@ -139,6 +143,7 @@ const validCases: ValidCase[] = [
       context: { enabled: false, budget_tokens: 5000, exclude: ["vendor/**"], agentic: true },
       second_look: { enabled: true, confidence_below: 0.8 },
       architecture_impact: { enabled: true, diagram: true },
+      contracts: { enabled: false, paths: ["api/*.yaml"] },
     },
   },
   { name: "fail_on: never", raw: { fail_on: "never" }, expected: withDefaults({ fail_on: "never" }) },
@@ -204,7 +209,7 @@ interface InvalidCase {
 }
 
 const allTopKeys =
-  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, rules, test_code, context, second_look, architecture_impact";
+  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, rules, test_code, context, second_look, architecture_impact, contracts";
 const categoryWords = "architecture, security, performance, reliability, maintainability";
 
 const invalidCases: InvalidCase[] = [
