@@ -5,6 +5,7 @@ import { pino } from "pino";
 import { Probot, run } from "probot";
 import { createTokenCalibrator } from "./budget/estimate-tokens.js";
 import { getRole, loadEnv } from "./config/env.js";
+import { deriveMarkerKey } from "./findings/markers.js";
 import { AppOctokit, type GitHubClient } from "./github/github-client.js";
 import { getAppBotLogin } from "./github/reviews.js";
 import { createApp } from "./index.js";
@@ -86,6 +87,13 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   if (!model) log.warn("ANTHROPIC_API_KEY is not set: reviews will run the rule-based detectors only");
 
   const appId = Number(processEnv.APP_ID) || undefined;
+  // Markers are authenticated with a key only this app holds: MARKER_SECRET (survives a key rotation),
+  // else the private key, else the webhook secret.
+  const markerSecret =
+    processEnv.MARKER_SECRET || getPrivateKey({ env: processEnv }) || processEnv.WEBHOOK_SECRET || "";
+  const markerKey = markerSecret ? deriveMarkerKey(markerSecret) : undefined;
+  if (!markerKey)
+    log.warn("No MARKER_SECRET, PRIVATE_KEY or WEBHOOK_SECRET: review markers last one process");
   let botLogin: Promise<string | undefined> | undefined;
   const createProcessor = (auth: (installationId?: number) => Promise<GitHubClient>) =>
     createReviewProcessor({
@@ -104,6 +112,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       },
       model,
       log,
+      ...(markerKey ? { markerKey } : {}),
       settings: {
         defaultModel: env.ANTHROPIC_MODEL,
         tokenBudget: env.REVIEW_TOKEN_BUDGET,

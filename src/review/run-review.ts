@@ -14,9 +14,12 @@ import type { Finding } from "../findings/finding.js";
 import {
   buildFindingMarker,
   buildReviewMarker,
-  parseFindingMarkers,
+  createEphemeralMarkerKey,
+  type MarkerAuth,
+  type MarkerKey,
+  parseFindingMarker,
   parseReviewMarker,
-} from "../findings/fingerprint.js";
+} from "../findings/markers.js";
 import {
   type CheckConclusion,
   type CheckOutput,
@@ -74,6 +77,11 @@ export interface ReviewDeps {
    * runs by anyone else are ignored; without them, any bot's and any app's are trusted.
    */
   identity?: { botLogin?: string | undefined; appId?: number | undefined };
+  /**
+   * Authenticates the hidden markers the app writes and reads (`deriveMarkerKey` of the app's secret).
+   * Without it, a random key of this process: markers then verify only until it restarts.
+   */
+  markerKey?: MarkerKey;
   /** Process-wide calibration of the local token estimate against the API's usage. */
   tokenCalibrator?: TokenCalibrator;
   /** Whether the installation's daily token budget (0 = unlimited) still allows a model call. */
@@ -109,9 +117,15 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
   const { octokit, log } = deps;
   const repo = { owner: job.owner, repo: job.repo };
   const pullRef = { ...repo, pullNumber: job.pullNumber };
+  const markerAuth: MarkerAuth = { key: deps.markerKey ?? getFallbackMarkerKey(), scope: pullRef };
 
   // 1. Start the check run "Backend Architect" on the head SHA (or take over an unfinished one).
-  const started = await startCheckRun(octokit, { ...repo, job, appId: deps.identity?.appId });
+  const started = await startCheckRun(octokit, {
+    ...repo,
+    job,
+    appId: deps.identity?.appId,
+    markerAuth,
+  });
   if (started.alreadyReviewed) {
     log.info({ checkRunId: started.id }, "This review already completed; nothing to do");
     return "already-posted";
@@ -167,7 +181,12 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
 
     // 5. Learn from earlier reviews: what was posted, what is still open, and the last reviewed head.
-    const history = await loadHistory(octokit, { ...pullRef, job, identity: deps.identity ?? {} });
+    const history = await loadHistory(octokit, {
+      ...pullRef,
+      job,
+      identity: deps.identity ?? {},
+      markerAuth,
+    });
     if (history.alreadyPostedForKey) {
       await complete("neutral", {
         title: "Already reviewed",
@@ -187,7 +206,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     if (scope.indexes.size === 0) {
       await complete("success", {
         title: "Nothing new to review",
-        summary: `No server-side code changed since the last review (${history.lastReviewedSha?.slice(0, 7)}).${buildReviewMarkerLine(job)}`,
+        summary: `No server-side code changed since the last review (${history.lastReviewedSha?.slice(0, 7)}).${buildReviewMarkerLine(job, markerAuth)}`,
       });
       return "no-findings";
     }
@@ -299,7 +318,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
     const conclusion = getConclusion(report);
     const modelComplete = !modelReview || modelReview.failedCalls === 0;
-    const marker = modelComplete ? buildReviewMarker({ sha: job.headSha, key: job.key }) : "";
+    const marker = modelComplete ? buildReviewMarker({ sha: job.headSha, key: job.key }, markerAuth) : "";
     let outcome: ReviewOutcome = "no-findings";
     if (placed.inline.length + placed.inBody.length > 0) {
       const summary = neutralizeModelText((modelReview?.summaries ?? []).join("\n\n"), {
@@ -317,6 +336,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         body: buildReviewBody({ report, summary, marker }),
         placed,
         log,
+        markerAuth,
       });
       deps.metrics?.onFindingsPosted?.([
         ...placed.inline.map((p) => p.finding),
@@ -329,7 +349,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const output = buildCheckOutput(report);
     await complete(
       conclusion,
-      { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
+      { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job, markerAuth) : "") },
       {
         annotations: buildAnnotations(reconciled.findings, new Set(prepared.indexes.keys())),
       },
@@ -375,8 +395,14 @@ function supersededOutput(newHead: string): CheckOutput {
   };
 }
 
-function buildReviewMarkerLine(job: ReviewJob): string {
-  return `\n\n${buildReviewMarker({ sha: job.headSha, key: job.key })}`;
+function buildReviewMarkerLine(job: ReviewJob, markerAuth: MarkerAuth): string {
+  return `\n\n${buildReviewMarker({ sha: job.headSha, key: job.key }, markerAuth)}`;
+}
+
+let fallbackMarkerKey: MarkerKey | undefined;
+function getFallbackMarkerKey(): MarkerKey {
+  fallbackMarkerKey ??= createEphemeralMarkerKey();
+  return fallbackMarkerKey;
 }
 
 interface History {
@@ -396,6 +422,7 @@ async function loadHistory(
     pullNumber: number;
     job: ReviewJob;
     identity: { botLogin?: string | undefined; appId?: number | undefined };
+    markerAuth: MarkerAuth;
   },
 ): Promise<History> {
   const { botLogin, appId } = params.identity;
@@ -405,18 +432,18 @@ async function loadHistory(
     listReviews(octokit, params),
     listReviewComments(octokit, params),
   ]);
-  const markers = reviews.filter(isOurs).flatMap((r) => parseReviewMarker(r.body) ?? []);
+  const markers = reviews.filter(isOurs).flatMap((r) => parseReviewMarker(r.body, params.markerAuth) ?? []);
   const openFingerprints = new Set<string>();
   let stillOpen = 0;
   let resolved = 0;
   for (const comment of comments) {
     if (!isOurs(comment)) continue;
-    const fingerprints = parseFindingMarkers(comment.body);
-    if (fingerprints.length === 0) continue;
+    const marker = parseFindingMarker(comment.body, params.markerAuth);
+    if (!marker) continue;
     if (comment.line === null) resolved += 1;
     else {
       stillOpen += 1;
-      for (const fp of fingerprints) openFingerprints.add(fp);
+      openFingerprints.add(marker.fingerprint);
     }
   }
   let lastReviewedSha = [...markers].reverse().find((m) => m.sha !== params.job.headSha)?.sha;
@@ -428,7 +455,9 @@ async function loadHistory(
       appId,
     });
     const reviewed = runs.some(
-      (run) => run.status === "completed" && parseReviewMarker(run.summary)?.sha === params.job.previousSha,
+      (run) =>
+        run.status === "completed" &&
+        parseReviewMarker(run.summary, params.markerAuth)?.sha === params.job.previousSha,
     );
     if (reviewed) lastReviewedSha = params.job.previousSha;
   }
@@ -491,6 +520,7 @@ async function postReview(
     body: string;
     placed: ReturnType<typeof placeFindings>;
     log: Logger;
+    markerAuth: MarkerAuth;
   },
 ): Promise<void> {
   const comments = params.placed.inline.map((placement) =>
@@ -498,7 +528,10 @@ async function postReview(
       placement,
       renderCommentBody(placement.finding, {
         suggestionApplies: placement.suggestionApplies,
-        marker: buildFindingMarker((placement.finding as Finding & { fingerprint: string }).fingerprint),
+        marker: buildFindingMarker(
+          (placement.finding as Finding & { fingerprint: string }).fingerprint,
+          params.markerAuth,
+        ),
       }),
     ),
   );
@@ -517,9 +550,13 @@ async function postReview(
           `- \`${p.finding.path}:${p.line}\` — **${p.finding.title}**\n  ${p.finding.body.split("\n").join("\n  ")}`,
       )
       .join("\n");
+    // The marker stays the last thing in the body: it is read only there.
+    const markerAt = params.body.lastIndexOf("\n\n<!-- backend-architect:");
+    const [text, marker] =
+      markerAt === -1 ? [params.body, ""] : [params.body.slice(0, markerAt), params.body.slice(markerAt)];
     await createReview(octokit, {
       ...params,
-      body: `${params.body}\n\n#### Findings (GitHub did not accept them as line comments)\n${fallback}`,
+      body: `${text}\n\n#### Findings (GitHub did not accept them as line comments)\n${fallback}${marker}`,
       comments: [],
     });
   }

@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { Probot } from "probot";
+import { deriveMarkerKey, type MarkerAuth } from "../../src/findings/markers.js";
 import { AppOctokit } from "../../src/github/github-client.js";
 import { createApp } from "../../src/index.js";
 import { createMemoryUsageLimits } from "../../src/limits/usage-limits.js";
@@ -9,6 +10,12 @@ import { createInProcessQueue } from "../../src/queue/in-process-queue.js";
 import type { JobQueue } from "../../src/queue/job-queue.js";
 import { createReviewProcessor } from "../../src/review/create-review-processor.js";
 import type { ReviewOutcome } from "../../src/review/run-review.js";
+
+/** The marker key of the test app; `testMarkerAuth` signs markers as the app would for acme/shop-api#42… */
+export const testMarkerKey = deriveMarkerKey("test-app marker secret");
+export function testMarkerAuth(pullNumber: number, owner = "acme", repo = "shop-api"): MarkerAuth {
+  return { key: testMarkerKey, scope: { owner, repo, pullNumber } };
+}
 
 export interface TestApp {
   probot: Probot;
@@ -69,6 +76,7 @@ export async function createTestApp(
           getOctokit,
           model,
           log,
+          markerKey: testMarkerKey,
           settings: {
             defaultModel: "claude-sonnet-5-5",
             tokenBudget: 60_000,
