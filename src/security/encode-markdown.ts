@@ -20,14 +20,14 @@ const htmlCommentOpenReplacement = "<!- -";
 // character is escaped (mentions and autolinks are found in the rendered text): they are posted as code.
 const linkLikePattern = new RegExp(
   [
-    String.raw`(?:https?|ftp|mailto|file|javascript|data):\S*`, // scheme URLs
+    String.raw`(?:https?|ftp|mailto|file|javascript|data|vbscript|xmpp):\S*`, // scheme URLs, any case
     String.raw`www\.\S+`, // extended autolinks
     String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, // e-mail addresses
     String.raw`@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?`, // @user, @org/team
     String.raw`[A-Za-z0-9][\w.-]*\/[\w.-]+[#@][\w-]+`, // owner/repo#12, owner/repo@sha
-    String.raw`\b[A-Za-z0-9][\w-]*#\d+`, // owner#12
+    String.raw`[A-Za-z0-9][\w-]*#\d+`, // owner#12 (also right after another reference)
   ].join("|"),
-  "g",
+  "gi",
 );
 const asciiPunctuation = /[!-/:-@[-`{-~]/g;
 
@@ -72,12 +72,19 @@ function encodeInline(text: string, options: EncodeOptions, inTable: boolean): s
   const line = prepareSingleLine(text, options);
   let out = "";
   let last = 0;
+  // Adjacent pieces become one span: two spans side by side would read as one longer backtick run.
+  let code = "";
   for (const match of line.matchAll(linkLikePattern)) {
     const start = match.index ?? 0;
-    out += escapePunctuation(line.slice(last, start));
-    out += buildCodeSpan(match[0], inTable);
+    if (start > last) {
+      if (code !== "") out += buildCodeSpan(code, inTable);
+      code = "";
+      out += escapePunctuation(line.slice(last, start));
+    }
+    code += match[0];
     last = start + match[0].length;
   }
+  if (code !== "") out += buildCodeSpan(code, inTable);
   return out + escapePunctuation(line.slice(last));
 }
 
