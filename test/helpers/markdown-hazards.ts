@@ -1,12 +1,12 @@
 import MarkdownIt from "markdown-it";
 
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 /**
  * A GFM-like renderer for tests: CommonMark + tables + raw HTML + autolinks of URLs with a scheme or
  * `www.` and of e-mail addresses (GitHub's extended autolinks; bare domains are not linked on GitHub).
  */
-export function createRenderer(): MarkdownIt {
+export function createRenderer(): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: true, linkify: true });
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: true });
   return md;
