@@ -65,7 +65,7 @@ export function findMarkdownHazards(
     if (token.type === "html_inline" || token.type === "html_block")
       problems.push(`raw HTML ${token.content.slice(0, 40)}`);
     if (token.type === "link_open") {
-      const href = token.attrGet("href") ?? "";
+      const href = String(token.attrGet("href") ?? "");
       if (!href.startsWith(inside)) problems.push(`link ${href}`);
     }
   }
