@@ -4,6 +4,7 @@ import { categories, type Finding, isAtLeast, type Severity, severities } from "
 import type { CheckAnnotation, CheckConclusion, CheckOutput } from "../github/checks.js";
 import type { ModelUsage } from "../model/review-model.js";
 import type { RejectedFinding } from "../model/review-output-schema.js";
+import { encodeCodeSpan, encodeFencedBlock, encodeInlineText } from "../security/encode-markdown.js";
 import type { PlacedFindings } from "./place-findings.js";
 import { renderFindingListItem } from "./render-finding.js";
 
@@ -29,6 +30,8 @@ export interface ReviewReport {
         usage: ModelUsage;
         costUsd: number;
         errors: string[];
+        /** Why every call failed, for the title ("the model was unavailable", "… declined …"). */
+        incompleteReason?: string;
       }
     | { status: "skipped"; reason: string };
   rejected: RejectedFinding[];
@@ -43,7 +46,7 @@ function plural(count: number, word: string): string {
 }
 
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+  return encodeCodeSpan(text, { maxLength: 1_000 });
 }
 
 function listCapped<T>(items: T[], render: (item: T) => string): string {
@@ -67,7 +70,10 @@ export function buildCheckTitle(report: ReviewReport): string {
     report.model.status === "ran" &&
     report.model.failedCalls === report.model.calls &&
     report.model.calls > 0;
-  if (incomplete) return `Review incomplete: the model was unavailable · ${plural(n, "rule-based finding")}`;
+  if (incomplete) {
+    const reason = report.model.status === "ran" ? report.model.incompleteReason : undefined;
+    return `Review incomplete: ${reason ?? "the model was unavailable"} · ${plural(n, "rule-based finding")}`;
+  }
   if (n === 0) return `No findings in ${plural(report.reviewedPaths.length, "server-side file")}`;
   const counts = severities
     .map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const)
@@ -88,10 +94,10 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
   lines.push(`**${buildCheckTitle(report)}** — this check ${failOnText}; conclusion: **${conclusion}**.`);
   if (report.model.status === "ran" && report.model.errors.length > 0) {
     lines.push(
-      `> ⚠️ ${report.model.failedCalls} of ${report.model.calls} model calls failed, so part of the change was reviewed by the rule-based detectors only: ${report.model.errors[0]}`,
+      `> ⚠️ ${report.model.failedCalls} of ${report.model.calls} model calls failed, so part of the change was reviewed by the rule-based detectors only: ${toOneLine(report.model.errors[0] ?? "")}`,
     );
   }
-  if (report.model.status === "skipped") lines.push(`> ℹ️ ${report.model.reason}`);
+  if (report.model.status === "skipped") lines.push(`> ℹ️ ${toOneLine(report.model.reason)}`);
 
   if (report.findings.length > 0) {
     lines.push("", "| Severity | Findings |", "| --- | --- |");
@@ -148,7 +154,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
       listCapped(
         report.rejected,
         (r) =>
-          `- ${r.path ? code(`${r.path}${r.line ? `:${r.line}` : ""}`) : "(no path)"} — ${r.title ? code(r.title) : "(no title)"}: ${code(r.reason.slice(0, 300))}`,
+          `- ${r.path ? code(`${r.path}${r.line ? `:${r.line}` : ""}`) : "(no path)"} — ${r.title ? encodeCodeSpan(r.title, { maxLength: 300 }) : "(no title)"}: ${encodeCodeSpan(r.reason, { maxLength: 300 })}`,
       ),
       "",
       "</details>",
@@ -158,9 +164,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     "",
     "<details><summary>Effective configuration</summary>",
     "",
-    "```yaml",
-    renderEffectiveConfig(report.config).trimEnd(),
-    "```",
+    encodeFencedBlock(renderEffectiveConfig(report.config).trimEnd(), "yaml"),
     "",
     "</details>",
   );
@@ -249,7 +253,8 @@ function buildFileListing(report: ReviewReport): string[] {
 }
 
 function listWithReasons(items: { path: string; reason: string }[]): string[] {
-  if (items.length <= 20) return items.map((item) => `- ${code(item.path)} — ${item.reason}`);
+  if (items.length <= 20)
+    return items.map((item) => `- ${code(item.path)} — ${encodeInlineText(item.reason)}`);
   const byReason = new Map<string, string[]>();
   for (const item of items) {
     const paths = byReason.get(item.reason);
@@ -258,10 +263,18 @@ function listWithReasons(items: { path: string; reason: string }[]): string[] {
   }
   const out: string[] = [];
   for (const [reason, paths] of byReason) {
-    out.push(`${capitalizeFirst(reason)} (${paths.length}):`);
+    out.push(`${encodeInlineText(capitalizeFirst(reason))} (${paths.length}):`);
     for (const path of paths) out.push(`- ${code(path)}`);
   }
   return out;
+}
+
+/**
+ * A message the app composed (it may quote library text as code spans, see `describeError`) on one line,
+ * so that it stays inside its quote block.
+ */
+function toOneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ");
 }
 
 function capitalizeFirst(text: string): string {

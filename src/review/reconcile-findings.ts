@@ -1,7 +1,6 @@
 import { type FileLineIndex, getNewLineText } from "../diff/line-index.js";
 import { type Finding, getSeverityRank } from "../findings/finding.js";
 import { fingerprintFinding } from "../findings/fingerprint.js";
-import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { anchorByEvidence } from "./anchor-by-evidence.js";
 
 export interface ReconciledFinding extends Finding {
@@ -23,7 +22,8 @@ const maxSuggestionChars = 8_000;
 /**
  * Step 7 (before placement): turns raw findings into what may be posted.
  * - Model findings are anchored by the code they quote (the model's line number only as a fallback),
- *   and their text is neutralised: capped, no @mentions, no links outside this repository, no markers.
+ *   and their text is kept as plain text, capped: it is encoded for Markdown where it is rendered
+ *   (`render-finding.ts`), and stays plain for annotations, the CLI's text and SARIF.
  * - A model finding on the same line and problem as a rule-based one is merged into it: one comment.
  * - Each finding gets a fingerprint that survives line shifts.
  */
@@ -34,14 +34,12 @@ export function reconcileFindings(params: {
   repo: { owner: string; repo: string };
 }): Reconciliation {
   let anchorDisagreements = 0;
-  const neutralize = (text: string, maxLength: number) =>
-    neutralizeModelText(text, { owner: params.repo.owner, repo: params.repo.repo, maxLength });
 
   const modelFindings = params.modelFindings.map((raw): Finding => {
     const finding: Finding = {
       ...raw,
-      title: toSafeTitle(raw.title, neutralize),
-      body: neutralize(raw.body, maxBodyChars),
+      title: toPlainTitle(raw.title),
+      body: raw.body.replace(/\r\n?/g, "\n").slice(0, maxBodyChars),
       ...(raw.suggestion !== undefined ? { suggestion: raw.suggestion.slice(0, maxSuggestionChars) } : {}),
     };
     const index = params.indexes.get(finding.path);
@@ -100,19 +98,16 @@ export function reconcileFindings(params: {
 }
 
 /**
- * A title safe to post. When neutralising would change it (a mention, a link, HTML), the whole title
- * becomes one code span instead: nothing in it renders or notifies, and it still reads as written.
+ * A title as plain text on one line: control and format characters become spaces, capped. It is
+ * Markdown-encoded where it is rendered (`encodeInlineText`), and stays plain for annotations and
+ * fingerprints.
  */
-function toSafeTitle(title: string, neutralize: (text: string, maxLength: number) => string): string {
-  const plain = title
-    .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
+function toPlainTitle(title: string): string {
+  return title
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, maxTitleChars);
-  if (neutralize(plain, maxTitleChars) === plain) return plain;
-  const longestTicks = Math.max(0, ...[...plain.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longestTicks + 1);
-  return `${fence} ${plain} ${fence}`;
 }
 
 function getAnchorLines(index: FileLineIndex, finding: Finding): string[] {

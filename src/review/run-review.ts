@@ -33,9 +33,10 @@ import { getPull, listPullFiles } from "../github/pulls.js";
 import { createRepoConfigSource } from "../github/repo-config-source.js";
 import { createReview, listReviewComments, listReviews } from "../github/reviews.js";
 import { estimateCostUsd } from "../model/prices.js";
-import type { ModelUsage, ReviewModel } from "../model/review-model.js";
+import { ModelOutputError, type ModelUsage, type ReviewModel } from "../model/review-model.js";
 import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
+import { encodeCodeSpan, encodeInlineText } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { redactSecrets } from "../security/redact-secrets.js";
 import { askModel, type ModelReview } from "./ask-model.js";
@@ -51,7 +52,7 @@ import { describeError } from "./describe-error.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { prepareFiles } from "./prepare-files.js";
 import { reconcileFindings } from "./reconcile-findings.js";
-import { renderCommentBody } from "./render-finding.js";
+import { renderCommentBody, renderFindingBody } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
 
@@ -165,7 +166,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const config = configResult.config;
     const ignored = shouldIgnorePull(config, pull, { trigger: job.trigger === "push" ? "auto" : "command" });
     if (ignored) {
-      await complete("skipped", { title: "Review skipped", summary: `Not reviewed: ${ignored}.` });
+      await complete("skipped", {
+        title: "Review skipped",
+        summary: `Not reviewed: ${encodeInlineText(ignored)}.`,
+      });
       return "skipped";
     }
 
@@ -301,10 +305,11 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
             usage: modelReview.usage,
             costUsd: estimateCostUsd(modelId, modelReview.usage),
             errors: modelReview.errors.map(describeError),
+            incompleteReason: describeModelFailure(modelReview.errors),
           }
         : {
             status: "skipped",
-            reason: "No ANTHROPIC_API_KEY is configured: only the rule-based detectors ran.",
+            reason: modelSkipped ?? "The model was not asked: only the rule-based detectors ran.",
           },
       rejected: modelReview?.rejected ?? [],
       config,
@@ -386,6 +391,16 @@ async function runDetectorsYielding(files: FileLineIndex[], log: Logger): Promis
     await new Promise((resolve) => setImmediate(resolve));
   }
   return findings;
+}
+
+/** Why the model's part of the review is missing, for the check run's title: a refusal is not an outage. */
+function describeModelFailure(errors: readonly unknown[]): string {
+  const messages = errors.map((error) => (error instanceof Error ? error.message : ""));
+  if (messages.length > 0 && messages.every((m) => /stop reason: refusal/.test(m)))
+    return "the model declined to review this change";
+  if (errors.length > 0 && errors.every((error) => error instanceof ModelOutputError))
+    return "the model's answers could not be used";
+  return "the model was unavailable";
 }
 
 function supersededOutput(newHead: string): CheckOutput {
@@ -547,7 +562,7 @@ async function postReview(
     const fallback = params.placed.inline
       .map(
         (p) =>
-          `- \`${p.finding.path}:${p.line}\` — **${p.finding.title}**\n  ${p.finding.body.split("\n").join("\n  ")}`,
+          `- ${encodeCodeSpan(`${p.finding.path}:${p.line}`)} — **${encodeInlineText(p.finding.title, { maxLength: 300 })}**\n  ${renderFindingBody(p.finding).split("\n").join("\n  ")}`,
       )
       .join("\n");
     // The marker stays the last thing in the body: it is read only there.

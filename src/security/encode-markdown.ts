@@ -29,7 +29,10 @@ const linkLikePattern = new RegExp(
   ].join("|"),
   "gi",
 );
-const asciiPunctuation = /[!-/:-@[-`{-~]/g;
+// Characters that start Markdown or HTML syntax anywhere in a line (`!` too: `\<\!--` must never contain `<!--`).
+const inlineSyntax = /[\\`*_[\]<>!|#&~$@]/g;
+// Characters that start a block only at the beginning of a line: list items, setext underlines, `1.`.
+const lineStartSyntax = /^(\s*)(?:([-+=])|(\d{1,9})([.)]))/;
 
 /** Makes every invisible or bidirectional control character visible as `⟦U+202E⟧`. */
 export function showInvisibleCharacters(text: string): string {
@@ -53,8 +56,14 @@ function prepareSingleLine(text: string, options: EncodeOptions): string {
   return showInvisibleCharacters(toSingleLine(capLength(text, options.maxLength)));
 }
 
-function escapePunctuation(text: string): string {
-  return text.replace(asciiPunctuation, (char) => `\\${char}`);
+function escapePunctuation(text: string, atLineStart: boolean): string {
+  const escaped = text.replace(inlineSyntax, (char) => `\\${char}`);
+  if (!atLineStart) return escaped;
+  return escaped.replace(
+    lineStartSyntax,
+    (_whole, space: string, sign?: string, digits?: string, dot?: string) =>
+      sign ? `${space}\\${sign}` : `${space}${digits}\\${dot}`,
+  );
 }
 
 function buildCodeSpan(text: string, inTable: boolean): string {
@@ -79,18 +88,19 @@ function encodeInline(text: string, options: EncodeOptions, inTable: boolean): s
     if (start > last) {
       if (code !== "") out += buildCodeSpan(code, inTable);
       code = "";
-      out += escapePunctuation(line.slice(last, start));
+      out += escapePunctuation(line.slice(last, start), last === 0);
     }
     code += match[0];
     last = start + match[0].length;
   }
   if (code !== "") out += buildCodeSpan(code, inTable);
-  return out + escapePunctuation(line.slice(last));
+  return out + escapePunctuation(line.slice(last), last === 0);
 }
 
 /**
- * Text inside a paragraph, list item or heading: one line, every ASCII punctuation character escaped
- * (no emphasis, link, image, HTML, entity or table syntax survives), mentions, URLs, e-mail addresses and
+ * Text inside a paragraph, list item or heading: one line; every character that starts inline syntax
+ * escaped (`` \ ` * _ [ ] < > ! | # & ~ $ @ ``: no emphasis, link, image, HTML, entity, table or math
+ * survives), and a list or setext marker at its start; mentions, URLs, e-mail addresses and
  * cross-repository references posted as code spans.
  *
  * @example encodeInlineText("cc @octocat <img src=x>") === "cc `@octocat` \\<img src\\=x\\>"

@@ -8,6 +8,7 @@ import {
   encodeTableCell,
   showInvisibleCharacters,
 } from "../../src/security/encode-markdown.js";
+import { neutralizeModelText } from "../../src/security/neutralize-model-text.js";
 import {
   findMarkdownHazards,
   flattenTokens,
@@ -163,6 +164,23 @@ describe("Markdown encoder properties (markdown-it, GFM autolinks, raw HTML on)"
     fc.assert(
       fc.property(hostile, (input) => {
         expect(encodeMermaidLabel(input)).toMatch(/^(?:[A-Za-z0-9 _.,:/-]|#\d+;)*$/);
+      }),
+      runs,
+    );
+  });
+});
+
+describe("model prose (neutralizeModelText) properties", () => {
+  it("nothing live and no marker opening, whatever the model wrote", () => {
+    fc.assert(
+      fc.property(hostile, fc.integer({ min: 20, max: 400 }), (input, maxLength) => {
+        const out = neutralizeModelText(input, { owner: "acme", repo: "shop-api", maxLength });
+        expect(out.length).toBeLessThanOrEqual(maxLength);
+        expect(findMarkdownHazards(out)).toEqual([]);
+        expect(out).not.toMatch(/<!--/);
+        // Whatever follows it in a body is still outside any code block.
+        const tokens = parseMarkdown(`${out}\n\nafter`);
+        expect(tokens.at(-1)?.type).toBe("paragraph_close");
       }),
       runs,
     );
