@@ -38,6 +38,7 @@ import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
 import { encodeCodeSpan, encodeInlineText } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
+import { redactPullText } from "../security/redact-pull-text.js";
 import { redactSecrets } from "../security/redact-secrets.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
@@ -231,11 +232,18 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         ? `The installation's daily token budget is used up (${budget.used.toLocaleString("en")} of ${config.limits.daily_token_budget.toLocaleString("en")} tokens; resets at ${budget.resetsAt.toISOString()}): only the rule-based detectors ran.`
         : null;
     if (deps.model && !modelSkipped) {
+      // The title and description are scanned and redacted like code before they reach the model.
+      const { redacted: redactedLines, ...pullText } = await redactPullText({
+        title: pull.title,
+        body: pull.body,
+      });
+      if (redactedLines > 0)
+        log.warn({ lines: redactedLines }, "Redacted secrets in the pull request's title or description");
       modelReview = await askModel({
         model: deps.model,
         modelId,
         repository: `${job.owner}/${job.repo}`,
-        pull: { title: pull.title, body: pull.body },
+        pull: { title: pullText.title, body: pullText.body ?? "" },
         files: redacted.files.map((file) => ({ path: file.path, hunks: file.hunks })),
         indexes: scope.indexes,
         hints: ruleFindings.filter((f) => !f.ruleId?.startsWith("secret/")),
