@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import { getPrivateKey } from "@probot/get-private-key";
 import { pino } from "pino";
 import { createNodeMiddleware, Probot, run } from "probot";
+import { createPoolAnalyzer } from "./analysis/create-pool-analyzer.js";
 import { createTokenCalibrator } from "./budget/estimate-tokens.js";
 import { getWebhookSecretProblem } from "./config/check-webhook-secret.js";
 import { getRole, loadEnv } from "./config/env.js";
@@ -82,6 +84,15 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     : null;
   if (!model) log.warn("ANTHROPIC_API_KEY is not set: reviews will run the rule-based detectors only");
 
+  // The secret scan and the detectors run in worker threads in the processes that review (not in a
+  // `server`, which only enqueues), so that a large review neither delays webhook answers nor idles a core.
+  // A process that also answers webhooks (`all`) leaves one core to its main thread.
+  const analysisThreads =
+    env.ANALYSIS_THREADS ??
+    (role === "all" ? Math.max(1, availableParallelism() - 1) : availableParallelism());
+  const analyzer =
+    role !== "server" && analysisThreads > 0 ? createPoolAnalyzer({ threads: analysisThreads }) : undefined;
+
   const appId = Number(processEnv.APP_ID) || undefined;
   // Markers are authenticated with a key only this app holds: MARKER_SECRET (survives a key rotation),
   // else the private key, else the webhook secret.
@@ -133,6 +144,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         },
       },
       tokenCalibrator,
+      ...(analyzer ? { analyzer } : {}),
       onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
       checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
     });
@@ -227,6 +239,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       await stopServer();
       await queue.close(env.SHUTDOWN_GRACE_MS);
       await usageLimits.close();
+      await analyzer?.close();
       log.info("Shut down cleanly");
       process.exit(0);
     } catch (error) {

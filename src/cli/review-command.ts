@@ -2,8 +2,9 @@ import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createPoolAnalyzer } from "../analysis/create-pool-analyzer.js";
 import { EnvConfigError, loadEnv } from "../config/env.js";
-import { createReviewModel, type ReviewModel } from "../model/review-model.js";
+import type { ReviewModel } from "../model/review-model.js";
 import { createConcurrencyLimiter } from "../queue/concurrency-limiter.js";
 import { buildJsonReport } from "./build-json-report.js";
 import { buildLocalReport, type LocalReport } from "./build-local-report.js";
@@ -28,6 +29,9 @@ export interface CommandIo {
 
 /** Exit codes: no finding reached --fail-on / one did / usage, configuration or input error. */
 export const exitCodes = { ok: 0, findings: 1, error: 2 } as const;
+
+/** Changed files from which the secret scan and the detectors run in a pool of worker threads. */
+const poolMinFiles = 200;
 
 /** The app's defaults for a run without ANTHROPIC_* settings (never used to ask the model). */
 const detectorOnlySettings = { tokenBudget: 60_000, maxModelCalls: 8 };
@@ -78,7 +82,9 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
   const { config } = local;
 
   // The model, set up as the app sets it up.
-  const setup = createModel(args, io, config.model);
+  const setup = await createModel(args, io, config.model);
+  // Worker threads pay for themselves on large diffs only (each loads the parsers and rules anew).
+  const analyzer = files.length >= poolMinFiles ? createPoolAnalyzer() : undefined;
   const review = await reviewLocalChange({
     files,
     config,
@@ -88,7 +94,8 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
     repo: { owner: "local", repo: basename(input.root) || "repository" },
     title: `Local review of ${input.source}`,
     ...(progress ? { onProgress: progress } : {}),
-  });
+    ...(analyzer ? { analyzer } : {}),
+  }).finally(() => analyzer?.close());
   for (const error of review.model?.errors ?? []) io.stderr.write(`Warning: a model call failed: ${error}\n`);
 
   const report = buildLocalReport({
@@ -128,16 +135,16 @@ async function loadInput(
   };
 }
 
-function createModel(
+async function createModel(
   args: ReviewArgs,
   io: CommandIo,
   configModel: string | undefined,
-): {
+): Promise<{
   model: ReviewModel | null;
   modelId: string;
   settings: { tokenBudget: number; maxModelCalls: number };
   skippedReason: string | null;
-} {
+}> {
   if (!args.useModel) {
     return { model: null, modelId: "", settings: detectorOnlySettings, skippedReason: "--no-model" };
   }
@@ -149,6 +156,9 @@ function createModel(
     return { model: null, modelId, settings, skippedReason: "ANTHROPIC_API_KEY is not set" };
   }
   const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
+  // Loaded only when the model is asked: the SDK is the slowest module to load, and detectors-only runs
+  // (and CI) should not pay for it.
+  const { createReviewModel } = await import("../model/review-model.js");
   const model = createReviewModel({
     apiKey: env.ANTHROPIC_API_KEY,
     baseURL: env.ANTHROPIC_BASE_URL,
