@@ -2,9 +2,11 @@ import { type RepoConfig, renderEffectiveConfig } from "../config/repo-config.js
 import type { LeftOutFile } from "../diff/select-server-files.js";
 import { categories, type Finding, isAtLeast, type Severity, severities } from "../findings/finding.js";
 import type { CheckAnnotation, CheckConclusion, CheckOutput } from "../github/checks.js";
+import { githubLimits } from "../github/limits.js";
 import type { ModelUsage } from "../model/review-model.js";
 import type { RejectedFinding } from "../model/review-output-schema.js";
 import { encodeCodeSpan, encodeFencedBlock, encodeInlineText } from "../security/encode-markdown.js";
+import { buildPages } from "./fit-pages.js";
 import type { PlacedFindings } from "./place-findings.js";
 import { renderFindingListItem } from "./render-finding.js";
 
@@ -305,30 +307,49 @@ export function buildAnnotations(findings: Finding[], paths: ReadonlySet<string>
 
 /** The review's own body: the model's summary, counts, and every finding not commented inline. */
 export function buildReviewBody(params: { report: ReviewReport; summary: string; marker: string }): string {
+  return buildReviewBodyPages(params)[0] ?? "";
+}
+
+/**
+ * The review body, and follow-up comments when it would not fit GitHub's 65,536 characters: every finding
+ * not commented inline is named on one of the pages, in order; the first page says how many moved on.
+ * The hidden marker ends the first page (the review's own body).
+ */
+export function buildReviewBodyPages(params: {
+  report: ReviewReport;
+  summary: string;
+  marker: string;
+  maxChars?: number;
+}): string[] {
   const { report } = params;
-  const parts: string[] = ["### Backend Architect"];
-  if (params.summary.trim()) parts.push(params.summary.trim());
+  const head: string[] = ["### Backend Architect"];
+  if (params.summary.trim()) head.push(params.summary.trim());
   const counts = severities
     .map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const)
     .filter(([, c]) => c > 0)
     .map(([s, c]) => `${c} ${s}`);
   if (counts.length > 0)
-    parts.push(`**${plural(report.findings.length, "finding")}** (${counts.join(", ")}).`);
+    head.push(`**${plural(report.findings.length, "finding")}** (${counts.join(", ")}).`);
   const notInline = report.placed.inBody;
-  if (notInline.length > 0) {
-    parts.push(
-      `#### Not commented inline (${notInline.length})`,
-      listCapped(notInline, (p) => renderFindingListItem(p.finding, p.reason)),
-    );
-  }
+  if (notInline.length > 0) head.push(`#### Not commented inline (${notInline.length})`);
+  const tail: string[] = [];
   if (report.history.stillOpen + report.history.resolved > 0) {
-    parts.push(
+    tail.push(
       `Since the last review: ${report.history.stillOpen} earlier finding(s) still open, ${report.history.resolved} resolved.`,
     );
   }
-  parts.push(
+  tail.push(
     `<sub>Reviewed ${plural(report.reviewedPaths.length, "server-side file")} at ${report.headSha.slice(0, 7)} (${report.scope.mode} review). Details, skipped files and cost are in the “Backend Architect” check run.</sub>`,
   );
-  parts.push(params.marker);
-  return parts.join("\n\n");
+  if (params.marker) tail.push(params.marker);
+  return buildPages({
+    head: head.join("\n\n"),
+    items: notInline.map((p) => renderFindingListItem(p.finding, p.reason)),
+    tail: tail.join("\n\n"),
+    maxChars: params.maxChars ?? githubLimits.maxCommentChars - 64,
+    movedNote: (count) =>
+      `- … and ${plural(count, "more finding")}, named in the follow-up comments on this pull request (a review body holds 65,536 characters).`,
+    continuedHeading: (page, pages) =>
+      `### Backend Architect — findings not commented inline (continued, ${page}/${pages})`,
+  });
 }

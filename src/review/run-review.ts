@@ -33,8 +33,10 @@ import {
   listCheckRunsForRef,
   rerunAction,
 } from "../github/checks.js";
+import { createIssueComment } from "../github/comments.js";
 import { compareCommits } from "../github/compare.js";
 import type { GitHubClient } from "../github/github-client.js";
+import { githubLimits } from "../github/limits.js";
 import { getPull, listPullFiles } from "../github/pulls.js";
 import { createRepoConfigSource } from "../github/repo-config-source.js";
 import { createReview, listReviewComments, listReviews } from "../github/reviews.js";
@@ -51,11 +53,12 @@ import {
   buildAnnotations,
   buildCheckOutput,
   buildNoServerCodeOutput,
-  buildReviewBody,
+  buildReviewBodyPages,
   getConclusion,
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
+import { buildPages } from "./fit-pages.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { indexCandidates, selectCandidates } from "./prepare-files.js";
 import { reconcileFindings } from "./reconcile-findings.js";
@@ -370,7 +373,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
           config.review_event === "REQUEST_CHANGES" && conclusion === "failure"
             ? "REQUEST_CHANGES"
             : "COMMENT",
-        body: buildReviewBody({ report, summary, marker }),
+        pages: buildReviewBodyPages({ report, summary, marker }),
         placed,
         log,
         markerAuth,
@@ -552,12 +555,14 @@ async function postReview(
     pullNumber: number;
     commitId: string;
     event: "COMMENT" | "REQUEST_CHANGES";
-    body: string;
+    /** The review body, then follow-up comments (`buildReviewBodyPages`): each within GitHub's limit. */
+    pages: string[];
     placed: ReturnType<typeof placeFindings>;
     log: Logger;
     markerAuth: MarkerAuth;
   },
 ): Promise<void> {
+  const [body = "", ...followUps] = params.pages;
   const comments = params.placed.inline.map((placement) =>
     toReviewComment(
       placement,
@@ -571,28 +576,37 @@ async function postReview(
     ),
   );
   try {
-    await createReview(octokit, { ...params, comments });
+    await createReview(octokit, { ...params, body, comments });
   } catch (error) {
-    // Every anchor was validated; should GitHub still refuse one, post the findings in the body rather than lose them.
+    // Every anchor was validated; should GitHub still refuse one, post the findings as comments rather than lose them.
     if ((error as { status?: number }).status !== 422 || comments.length === 0) throw error;
     params.log.warn(
       { err: error },
-      "GitHub refused the inline comments; posting every finding in the review body",
+      "GitHub refused the inline comments; posting every finding in the review body and follow-up comments",
     );
-    const fallback = params.placed.inline
-      .map(
-        (p) =>
-          `- ${encodeCodeSpan(`${p.finding.path}:${p.line}`)} — **${encodeInlineText(p.finding.title, { maxLength: 300 })}**\n  ${renderFindingBody(p.finding).split("\n").join("\n  ")}`,
-      )
-      .join("\n");
-    // The marker stays the last thing in the body: it is read only there.
-    const markerAt = params.body.lastIndexOf("\n\n<!-- backend-architect:");
-    const [text, marker] =
-      markerAt === -1 ? [params.body, ""] : [params.body.slice(0, markerAt), params.body.slice(markerAt)];
-    await createReview(octokit, {
-      ...params,
-      body: `${text}\n\n#### Findings (GitHub did not accept them as line comments)\n${fallback}${marker}`,
-      comments: [],
+    await createReview(octokit, { ...params, body, comments: [] });
+    followUps.push(
+      ...buildPages({
+        head: "### Backend Architect — findings GitHub did not accept as line comments",
+        items: params.placed.inline.map(
+          (p) =>
+            `- ${encodeCodeSpan(`${p.finding.path}:${p.line}`)} — **${encodeInlineText(p.finding.title, { maxLength: 300 })}**\n  ${renderFindingBody(p.finding).split("\n").join("\n  ")}`,
+        ),
+        tail: "",
+        maxChars: githubLimits.maxCommentChars - 64,
+        movedNote: (count) => `- … and ${count} more in the next comment.`,
+        continuedHeading: (page, pages) =>
+          `### Backend Architect — findings GitHub did not accept as line comments (continued, ${page}/${pages})`,
+      }),
+    );
+  }
+  // Pages that did not fit the review body: one issue comment each, in order.
+  for (const page of followUps) {
+    await createIssueComment(octokit, {
+      owner: params.owner,
+      repo: params.repo,
+      issueNumber: params.pullNumber,
+      body: page,
     });
   }
 }
