@@ -6,9 +6,10 @@ import { githubLimits } from "../github/limits.js";
 import type { ModelUsage } from "../model/review-model.js";
 import type { RejectedFinding } from "../model/review-output-schema.js";
 import { encodeCodeSpan, encodeFencedBlock, encodeInlineText } from "../security/encode-markdown.js";
+import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { buildPages } from "./fit-pages.js";
 import type { PlacedFindings } from "./place-findings.js";
-import { renderFindingListItem } from "./render-finding.js";
+import { renderFindingListItem, renderTitle } from "./render-finding.js";
 
 /** Everything a finished review has to say, for the check run and the review body. */
 export interface ReviewReport {
@@ -300,8 +301,9 @@ export function buildAnnotations(findings: Finding[], paths: ReadonlySet<string>
       start_line: f.line,
       end_line: f.endLine && f.endLine >= f.line ? f.endLine : f.line,
       annotation_level: annotationLevel[f.severity],
-      title: `[${f.severity}] ${f.title}`.slice(0, 255),
-      message: f.body.slice(0, 4000) || f.title,
+      // Plain text on GitHub, but posted all the same: encoded like Markdown, so no mention, link or marker.
+      title: `[${f.severity}] ${renderTitle(f.title.slice(0, 200))}`.slice(0, 255),
+      message: neutralizeModelText(f.body, { maxLength: 4_000 }) || renderTitle(f.title),
     }));
 }
 

@@ -59,7 +59,7 @@ export function renderCommentBody(
   options: { suggestionApplies: boolean; marker?: string },
 ): string {
   const parts = [
-    `**${getSeverityLabel(finding.severity)} · ${capitalize(finding.category)}** — ${encodeInlineText(finding.title, { maxLength: 300 })}`,
+    `**${getSeverityLabel(finding.severity)} · ${capitalize(finding.category)}** — ${renderTitle(finding.title)}`,
     renderFindingBody(finding),
   ];
   if (finding.suggestion !== undefined)
@@ -77,6 +77,17 @@ function renderSuggestion(suggestion: string, applies: boolean): string {
   return applies ? `${fence}suggestion\n${text}\n${fence}` : `Suggested change:\n${encodeFencedBlock(text)}`;
 }
 
+/**
+ * A finding's title as Markdown: as written when nothing in it needs escaping, else the whole title as
+ * one code span — it still reads (and can be searched) exactly as written, and nothing in it renders or
+ * notifies.
+ */
+export function renderTitle(title: string): string {
+  const line = title.replace(/\s+/g, " ").trim();
+  const encoded = encodeInlineText(line, { maxLength: 300 });
+  return encoded === line ? line : encodeCodeSpan(line, { maxLength: 300 });
+}
+
 /** A finding's body as Markdown: model prose, encoded (`neutralizeModelText`), capped at 6,000 characters. */
 export function renderFindingBody(finding: Finding): string {
   return neutralizeModelText(finding.body, { maxLength: 6_000 });
@@ -87,7 +98,7 @@ export function renderFindingListItem(finding: Finding, note?: string): string {
   const where = finding.endLine
     ? `${finding.path}:${finding.line}-${finding.endLine}`
     : `${finding.path}:${finding.line}`;
-  const head = `- ${getSeverityLabel(finding.severity)} · ${capitalize(finding.category)} — ${encodeCodeSpan(where)} — **${encodeInlineText(finding.title, { maxLength: 300 })}**`;
+  const head = `- ${getSeverityLabel(finding.severity)} · ${capitalize(finding.category)} — ${encodeCodeSpan(where)} — **${renderTitle(finding.title)}**`;
   const body = renderFindingBody(finding)
     .split("\n")
     .map((line) => (line ? `  ${line}` : ""))

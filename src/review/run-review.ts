@@ -62,7 +62,7 @@ import { buildPages } from "./fit-pages.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { indexCandidates, selectCandidates } from "./prepare-files.js";
 import { reconcileFindings } from "./reconcile-findings.js";
-import { renderCommentBody, renderFindingBody } from "./render-finding.js";
+import { renderCommentBody, renderFindingBody, renderTitle } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
 
@@ -590,7 +590,7 @@ async function postReview(
         head: "### Backend Architect — findings GitHub did not accept as line comments",
         items: params.placed.inline.map(
           (p) =>
-            `- ${encodeCodeSpan(`${p.finding.path}:${p.line}`)} — **${encodeInlineText(p.finding.title, { maxLength: 300 })}**\n  ${renderFindingBody(p.finding).split("\n").join("\n  ")}`,
+            `- ${encodeCodeSpan(`${p.finding.path}:${p.line}`)} — **${renderTitle(p.finding.title)}**\n  ${renderFindingBody(p.finding).split("\n").join("\n  ")}`,
         ),
         tail: "",
         maxChars: githubLimits.maxCommentChars - 64,

@@ -57,7 +57,8 @@ function prepareSingleLine(text: string, options: EncodeOptions): string {
 }
 
 function escapePunctuation(text: string, atLineStart: boolean): string {
-  const escaped = text.replace(inlineSyntax, (char) => `\\${char}`);
+  // `<` as an entity: no tag or comment can open, and the raw text holds no `<img`, `<script` or `<!--`.
+  const escaped = text.replace(inlineSyntax, (char) => (char === "<" ? "&lt;" : `\\${char}`));
   if (!atLineStart) return escaped;
   return escaped.replace(
     lineStartSyntax,

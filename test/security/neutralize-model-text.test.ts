@@ -76,7 +76,7 @@ describe("neutralizeModelText", () => {
     {
       name: "autolink becomes a code span",
       input: "<https://evil.example/x>",
-      expected: "\\<`https://evil.example/x>`",
+      expected: "&lt;`https://evil.example/x>`",
     },
     {
       name: "reference definition cannot form",
@@ -87,14 +87,14 @@ describe("neutralizeModelText", () => {
     {
       name: "img tag is escaped",
       input: "<img src=x onerror=alert(1)>",
-      expected: "\\<img src=x onerror=alert(1)\\>",
+      expected: "&lt;img src=x onerror=alert(1)\\>",
     },
     {
       name: "script tag is escaped",
       input: "<script>alert(1)</script>",
-      expected: "\\<script\\>alert(1)\\</script\\>",
+      expected: "&lt;script\\>alert(1)&lt;/script\\>",
     },
-    { name: "generics render as text", input: "returns List<String>", expected: "returns List\\<String\\>" },
+    { name: "generics render as text", input: "returns List<String>", expected: "returns List&lt;String\\>" },
     { name: "HTML comment is removed", input: "ok<!-- hidden --> done", expected: "ok done" },
     { name: "unterminated HTML comment is removed", input: "ok<!-- hidden", expected: "ok" },
     { name: "forged marker is removed", input: "x\n<!-- backend-architect sha=1 -->", expected: "x\n" },
