@@ -42,7 +42,8 @@ export interface ReviewReport {
   failOn: Severity | "never";
 }
 
-const maxListed = 150;
+/** Above this, the low-confidence and unreadable findings are listed in the output's text instead. */
+const maxDetailBytesInSummary = 24_000;
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
@@ -50,12 +51,6 @@ function plural(count: number, word: string): string {
 
 function code(text: string): string {
   return encodeCodeSpan(text, { maxLength: 1_000 });
-}
-
-function listCapped<T>(items: T[], render: (item: T) => string): string {
-  const shown = items.slice(0, maxListed).map(render);
-  if (items.length > maxListed) shown.push(`- … and ${items.length - maxListed} more`);
-  return shown.join("\n");
 }
 
 /** failure when a finding reaches `fail_on`; neutral for findings below it (or an incomplete review); success otherwise. */
@@ -137,28 +132,37 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     );
   }
 
+  // Every finding is named: the lists sit in the summary when they are small, else in the output's text
+  // (GitHub gives summary and text 64 KB each), never cut to "… and N more".
+  const detailSections: { heading: string; items: string[] }[] = [];
   if (report.placed.lowConfidence.length > 0) {
-    lines.push(
-      "",
-      `<details><summary>Low-confidence findings (${report.placed.lowConfidence.length}, below min_confidence ${report.config.min_confidence})</summary>`,
-      "",
-      listCapped(report.placed.lowConfidence, (f) =>
+    detailSections.push({
+      heading: `Low-confidence findings (${report.placed.lowConfidence.length}, below min_confidence ${report.config.min_confidence})`,
+      items: report.placed.lowConfidence.map((f) =>
         renderFindingListItem(f, `confidence ${Math.round(f.confidence * 100)}%`),
       ),
-      "",
-      "</details>",
-    );
+    });
   }
   if (report.rejected.length > 0) {
-    lines.push(
-      "",
-      `<details><summary>Model findings that could not be read (${report.rejected.length})</summary>`,
-      "",
-      listCapped(
-        report.rejected,
+    detailSections.push({
+      heading: `Model findings that could not be read (${report.rejected.length})`,
+      items: report.rejected.map(
         (r) =>
           `- ${r.path ? code(`${r.path}${r.line ? `:${r.line}` : ""}`) : "(no path)"} — ${r.title ? encodeCodeSpan(r.title, { maxLength: 300 }) : "(no title)"}: ${encodeCodeSpan(r.reason, { maxLength: 300 })}`,
       ),
+    });
+  }
+  const detailBytes = detailSections.reduce(
+    (sum, section) => sum + section.items.reduce((n, item) => n + Buffer.byteLength(item) + 1, 0),
+    0,
+  );
+  const detailsInText = detailBytes > maxDetailBytesInSummary;
+  for (const section of detailSections) {
+    lines.push(
+      "",
+      `<details><summary>${section.heading}</summary>`,
+      "",
+      detailsInText ? "Listed in this check run's details (below the summary)." : section.items.join("\n"),
       "",
       "</details>",
     );
@@ -173,7 +177,22 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
   );
   const head = lines.slice(0, lines.indexOf("### What was read") + 2).join("\n");
   const tail = lines.slice(lines.indexOf("### What was read") + 2).join("\n");
-  return { title: buildCheckTitle(report), ...fitFileListing({ head, listing, tail }) };
+  const fitted = fitFileListing({ head, listing, tail });
+  if (!detailsInText) return { title: buildCheckTitle(report), ...fitted };
+  const room = outputBudgetBytes - Buffer.byteLength(fitted.text ?? "") - 200;
+  // Too long with their bodies: name each by its first line (severity, place, title) instead.
+  const compact = detailBytes > room;
+  const details = detailSections.map(
+    (section) =>
+      `### ${section.heading}${compact ? " — titles only (GitHub limits a check run's output to 2 × 64 KB)" : ""}\n${section.items
+        .map((item) => (compact ? (item.split("\n")[0] ?? "") : item))
+        .join("\n")}`,
+  );
+  return {
+    title: buildCheckTitle(report),
+    summary: fitted.summary,
+    text: [fitted.text, ...details].filter((part) => part !== undefined && part !== "").join("\n\n"),
+  };
 }
 
 /**

@@ -99,3 +99,45 @@ describe("a review whose body would pass GitHub's 65,536 characters", () => {
     expect(github.scope.pendingMocks()).toEqual([]);
   });
 });
+
+describe("a check run with more low-confidence findings than its summary holds", () => {
+  afterEach(() => nock.cleanAll());
+
+  it("names every one in the output's text, none cut to '… and N more', each field within 65,535 bytes", async () => {
+    nock.disableNetConnect();
+    const app = await createTestApp();
+    const github = createGitHubMock();
+    github.listCheckRuns().createCheckRun().getPull().noRepoConfig().listFiles(files);
+    github.listReviews().listReviewComments().updateCheckRun();
+    // Titles differ in letters (fingerprints ignore digits), so none is merged as a duplicate.
+    const letters = (i: number) =>
+      `${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+    const findings = offDiffFindings(200, 400).map((f, i) => ({
+      ...f,
+      title: `Low finding ${letters(i)}`,
+      path: "src/server.js",
+      line: 1,
+      confidence: 0.1,
+    }));
+    createAnthropicMock().answer("", findings);
+
+    await app.probot.receive({
+      id: "d-low",
+      name: "pull_request",
+      payload: buildPullRequestEvent("opened"),
+    } as never);
+    await app.idle();
+    await app.close();
+
+    const [completion] = github.captured.get("updateCheckRun") as {
+      output: { summary: string; text?: string };
+    }[];
+    const { summary, text = "" } = completion!.output;
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(65_535);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(65_535);
+    expect(summary).toContain("Low-confidence findings (200, below min_confidence");
+    expect(`${summary}\n${text}`).not.toMatch(/… and \d+ more/);
+    for (const finding of findings) expect(text).toContain(finding.title);
+    expect(github.scope.pendingMocks()).toEqual([]);
+  });
+});
