@@ -8,6 +8,7 @@ import { createPoolAnalyzer } from "./analysis/create-pool-analyzer.js";
 import { createTokenCalibrator } from "./budget/estimate-tokens.js";
 import { getWebhookSecretProblem } from "./config/check-webhook-secret.js";
 import { getRole, loadEnv } from "./config/env.js";
+import { createContextDeps } from "./context/create-context-deps.js";
 import { deriveMarkerKey } from "./findings/markers.js";
 import { AppOctokit, type GitHubClient } from "./github/github-client.js";
 import { getAppBotLogin } from "./github/reviews.js";
@@ -69,6 +70,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   const usageLimits = env.REDIS_URL
     ? createRedisUsageLimits({ redis: env.REDIS_URL, prefix: `${env.QUEUE_PREFIX}:limits:` })
     : createMemoryUsageLimits();
+  const context = createContextDeps(env, log);
   const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
   const tokenCalibrator = createTokenCalibrator();
   const model = env.ANTHROPIC_API_KEY
@@ -144,6 +146,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         },
       },
       tokenCalibrator,
+      context,
       ...(analyzer ? { analyzer } : {}),
       onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
       checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
@@ -239,6 +242,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       await stopServer();
       await queue.close(env.SHUTDOWN_GRACE_MS);
       await usageLimits.close();
+      await context.cache.close();
       await analyzer?.close();
       log.info("Shut down cleanly");
       process.exit(0);
