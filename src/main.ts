@@ -16,6 +16,7 @@ import { createApp } from "./index.js";
 import { createMemoryUsageLimits, createRedisUsageLimits } from "./limits/usage-limits.js";
 import { createReviewModel } from "./model/review-model.js";
 import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
+import { createVoteRecorder } from "./ops/create-vote-recorder.js";
 import { createWebhookServer } from "./ops/create-webhook-server.js";
 import { createOpsHandler } from "./ops/http-routes.js";
 import { createMetrics } from "./ops/metrics.js";
@@ -144,6 +145,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         onFindingsPosted: (findings) => {
           for (const f of findings) metrics.findingsPosted.inc({ severity: f.severity, source: f.source });
         },
+        onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes),
       },
       tokenCalibrator,
       context,

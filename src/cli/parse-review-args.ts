@@ -19,6 +19,8 @@ export interface ReviewArgs {
   minConfidence?: number;
   useModel: boolean;
   model?: string;
+  /** `--baseline FILE`: the SARIF or JSON output of an earlier run; its findings are not reported. */
+  baseline?: string;
   help: boolean;
 }
 
@@ -41,6 +43,10 @@ Options:
   --no-model             Run the rule-based detectors only; nothing is sent anywhere.
   --model ID             The Claude model to ask (default: model of .github/architect.yml, else
                          ANTHROPIC_MODEL, else claude-sonnet-5-5).
+  --baseline FILE        Do not report findings that are already in FILE, the SARIF (--format sarif)
+                         or JSON (--format json) output of an earlier run: adopt the tool on an
+                         existing codebase and see only what is new. Findings are recognised by file,
+                         code and kind, wherever the code moved.
   -h, --help             Show this help.
 
 Environment: ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL, MODEL_MAX_TOKENS, MODEL_TIMEOUT_MS,
@@ -88,6 +94,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs {
     args.failOn = parseChoice("--fail-on", values["fail-on"], failOnValues);
   if (values["min-confidence"] !== undefined) args.minConfidence = parseConfidence(values["min-confidence"]);
   if (values.model !== undefined) args.model = requireValue("--model", values.model);
+  if (values.baseline !== undefined) args.baseline = requireValue("--baseline", values.baseline);
   return args;
 }
 
@@ -104,6 +111,7 @@ function parseWithNode(argv: string[]) {
       "min-confidence": { type: "string" },
       "no-model": { type: "boolean" },
       model: { type: "string" },
+      baseline: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -86,11 +86,17 @@ function assertFingerprint(fingerprint: string): void {
   }
 }
 
-/** `<!-- backend-architect:finding v2 fp=<hex> mac=<hex> -->`, the last line of a review comment's body. */
-export function buildFindingMarker(fingerprint: string, auth: MarkerAuth): string {
-  assertFingerprint(fingerprint);
-  const mac = computeMac(auth.key, auth.scope, ["finding", fingerprint]);
-  return `<!-- backend-architect:finding v2 fp=${fingerprint} mac=${mac} -->`;
+/**
+ * `<!-- backend-architect:finding v2 fp=<hex>,<hex> mac=<hex> -->`, the last line of a review comment's
+ * body: every identity key of the finding (the first is its fingerprint), under one MAC.
+ */
+export function buildFindingMarker(fingerprints: string | readonly string[], auth: MarkerAuth): string {
+  const keys = typeof fingerprints === "string" ? [fingerprints] : [...fingerprints];
+  if (keys.length === 0) throw new TypeError("A finding marker needs at least one fingerprint");
+  for (const key of keys) assertFingerprint(key);
+  const fp = keys.join(",");
+  const mac = computeMac(auth.key, auth.scope, ["finding", fp]);
+  return `<!-- backend-architect:finding v2 fp=${fp} mac=${mac} -->`;
 }
 
 /**
@@ -153,25 +159,42 @@ export function parseReviewMarker(body: string, auth: MarkerAuth): Required<Revi
   return { sha, key, fingerprints };
 }
 
+const legacyFindingRunPattern = /(?:<!--\s*backend-architect:finding\s+fp=([0-9a-f]{16})\s*-->\s*)+$/;
+
 /**
- * The fingerprint in the finding marker at the end of a review comment's body. An authenticated marker
- * must verify; a legacy one (`<!-- backend-architect:finding fp=<hex> -->`) is accepted with
- * `legacy: true` — callers read it only from the app's own comments, and it can only make the app
- * remember a finding as already posted, never skip a review.
+ * The fingerprints in the finding marker at the end of a review comment's body. An authenticated marker
+ * must verify; legacy ones (`<!-- backend-architect:finding fp=<hex> -->`, one or several in a row at the
+ * end) are accepted with `legacy: true` — callers read them only from the app's own comments, and they can
+ * only make the app remember a finding as already posted, never skip a review.
  */
 export function parseFindingMarker(
   body: string,
   auth: MarkerAuth,
-): { fingerprint: string; legacy: boolean } | null {
+): { fingerprints: string[]; legacy: boolean } | null {
   const marker = readTrailingMarker(body);
   if (!marker || marker.kind !== "finding") return null;
   const fp = marker.fields.get("fp");
-  if (fp === undefined || !fingerprintPattern.test(fp)) return null;
-  if (!marker.v2) return marker.fields.size === 1 ? { fingerprint: fp, legacy: true } : null;
+  if (fp === undefined) return null;
+  if (!marker.v2) {
+    const run = legacyFindingRunPattern.exec(body)?.[0] ?? "";
+    const fingerprints = [...run.matchAll(/fp=([0-9a-f]{16})/g)].map((m) => m[1]!);
+    return fingerprints.length > 0 ? { fingerprints: [...new Set(fingerprints)], legacy: true } : null;
+  }
+  const fingerprints = fp.split(",");
+  if (fingerprints.some((key) => !fingerprintPattern.test(key))) return null;
   const mac = marker.fields.get("mac");
   if (mac === undefined || marker.fields.size !== 2) return null;
   if (!macMatches(computeMac(auth.key, auth.scope, ["finding", fp]), mac)) return null;
-  return { fingerprint: fp, legacy: false };
+  return { fingerprints, legacy: false };
+}
+
+/**
+ * Whether `body` ends with a finding marker of the app's shape (authenticated or legacy), without
+ * checking its MAC: for places that already know the comment is the app's own (its author) and only ask
+ * whether it is a finding comment.
+ */
+export function hasFindingMarker(body: string): boolean {
+  return readTrailingMarker(body)?.kind === "finding";
 }
 
 const markerOpening = /<!--\s*backend-architect/gi;

@@ -34,8 +34,20 @@ export interface ModelAnswer {
   model: string;
 }
 
+/** A plain-text answer (a reply in a review thread). */
+export interface TextAnswer {
+  text: string;
+  usage: ModelUsage;
+  model: string;
+}
+
 export interface ReviewModel {
   readonly model: string;
+  /** Answers in prose, without tools, in at most `maxTokens` tokens (absent on review-only models). */
+  answer?(
+    prompt: ReviewPrompt,
+    options?: { signal?: AbortSignal; model?: string; maxTokens?: number },
+  ): Promise<TextAnswer>;
   review(
     prompt: ReviewPrompt,
     options?: { signal?: AbortSignal; model?: string; exploration?: ExplorationTools },
@@ -102,6 +114,43 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
         }
       });
       return toAnswer(message, toUsage(message), model);
+    },
+    async answer(prompt, callOptions = {}) {
+      const model = callOptions.model ?? options.model;
+      const message = await limit(async () => {
+        try {
+          return await client.messages.create(
+            {
+              model,
+              max_tokens: Math.min(callOptions.maxTokens ?? 1_500, options.maxTokens),
+              system: prompt.system,
+              messages: [{ role: "user", content: prompt.user }],
+            },
+            callOptions.signal ? { signal: callOptions.signal } : undefined,
+          );
+        } catch (error) {
+          throw toModelError(error);
+        }
+      });
+      const usage: ModelUsage = {
+        input: message.usage.input_tokens,
+        output: message.usage.output_tokens,
+        cacheRead: message.usage.cache_read_input_tokens ?? 0,
+        cacheWrite: message.usage.cache_creation_input_tokens ?? 0,
+      };
+      const text = message.content
+        .flatMap((block) => (block.type === "text" ? [block.text] : []))
+        .join("\n\n")
+        .trim();
+      if (text === "") {
+        throw Object.assign(
+          new ModelOutputError(`The model gave no text; stop reason: ${message.stop_reason}`),
+          {
+            usage,
+          },
+        );
+      }
+      return { text, usage, model };
     },
   };
 }

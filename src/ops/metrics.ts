@@ -25,6 +25,8 @@ export interface Metrics {
   /** A finding whose model-given line differs from the line its evidence is on. */
   anchorDisagreements: Counter;
   findingsPosted: Counter<"severity" | "source">;
+  /** 👍/👎 people gave the app's line comments, by rule (`model` for the model's own) and category. */
+  findingVotes: Counter<"vote" | "rule" | "category">;
   /** Where `queueDepth` comes from (e.g. `() => queue.getDepth()`). A failing source leaves the last values. */
   setQueueDepthSource(source: () => Promise<QueueDepth>): void;
 }
@@ -142,6 +144,12 @@ export function createMetrics(options: { prefix?: string } = {}): Metrics {
       name: `${prefix}findings_posted_total`,
       help: "Findings posted by severity and source",
       labelNames: ["severity", "source"],
+      registers,
+    }),
+    findingVotes: new Counter({
+      name: `${prefix}finding_votes_total`,
+      help: "Thumbs up/down people gave the app's line comments, by rule (model: the model's own) and category; counted when a review reads them",
+      labelNames: ["vote", "rule", "category"],
       registers,
     }),
     setQueueDepthSource(source) {

@@ -25,7 +25,17 @@ export interface ReviewReport {
   findings: Finding[];
   placed: PlacedFindings;
   /** Findings of earlier reviews: still on the diff / gone with their code. */
-  history: { stillOpen: number; resolved: number; alreadyPosted: number };
+  history: {
+    stillOpen: number;
+    resolved: number;
+    alreadyPosted: number;
+    /** Findings people dismissed on an earlier review (👎, a reply, a resolved thread): not posted again. */
+    dismissed?: Finding[];
+    /** Findings silenced by an `architect-ignore:` comment in the code. */
+    suppressed?: Finding[];
+    /** What could not be read about earlier findings. */
+    notes?: string[];
+  };
   model:
     | {
         status: "ran";
@@ -123,6 +133,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
       `Since the last review: ${plural(report.findings.length - history.alreadyPosted, "new finding")}, ${history.stillOpen} still open, ${history.resolved} resolved.`,
     );
   }
+  lines.push(...buildVerdictLines(history));
 
   // The context line rides with the scope line: both stay above the file listing.
   lines.push(
@@ -382,4 +393,26 @@ export function buildReviewBodyPages(params: {
     continuedHeading: (page, pages) =>
       `### Backend Architect — findings not commented inline (continued, ${page}/${pages})`,
   });
+}
+
+/** Dismissed and suppressed findings (each named), and what could not be read about them (check run output). */
+function buildVerdictLines(history: ReviewReport["history"]): string[] {
+  const lines: string[] = [];
+  const name = (f: Finding) => `- ${code(`${f.path}:${f.line}`)} — **${renderTitle(f.title)}**`;
+  const dismissed = history.dismissed ?? [];
+  const suppressed = history.suppressed ?? [];
+  if (dismissed.length > 0) {
+    lines.push(
+      `${plural(dismissed.length, "finding")} dismissed earlier, not repeated:`,
+      dismissed.map(name).join("\n"),
+    );
+  }
+  if (suppressed.length > 0) {
+    lines.push(
+      `${plural(suppressed.length, "finding")} suppressed by \`architect-ignore\` comments in the code:`,
+      suppressed.map(name).join("\n"),
+    );
+  }
+  for (const note of history.notes ?? []) lines.push(`> ℹ️ ${note}.`);
+  return lines.length > 0 ? ["", ...lines] : [];
 }

@@ -48,6 +48,8 @@ import type { ReviewJob } from "../queue/review-job.js";
 import { encodeCodeSpan, encodeInlineText } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { redactPullText } from "../security/redact-pull-text.js";
+import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
+import { applyCodePolicies, listUnknownRules, selectRuleFindings } from "./apply-finding-policies.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -66,9 +68,10 @@ import {
   gatherContext,
   toModelContextParams,
 } from "./gather-context.js";
+import { type EarlierFindings, loadEarlierFindings } from "./load-earlier-findings.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { indexCandidates, selectCandidates } from "./prepare-files.js";
-import { reconcileFindings } from "./reconcile-findings.js";
+import { type ReconciledFinding, reconcileFindings } from "./reconcile-findings.js";
 import { renderCommentBody, renderFindingBody, renderTitle } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
@@ -79,6 +82,8 @@ export interface ReviewMetricsHooks {
   onModelUsage?(usage: ModelUsage, costUsd: number): void;
   onAnchorDisagreements?(count: number): void;
   onFindingsPosted?(findings: Finding[]): void;
+  /** This app's earlier line comments on a pull request, with their 👍/👎 counts. */
+  onEarlierFindingsSeen?(findings: EarlierFindings["findings"]): void;
 }
 
 export interface ReviewDeps {
@@ -222,6 +227,8 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       job,
       identity: deps.identity ?? {},
       markerAuth,
+      pullAuthor: pull.author,
+      log,
     });
     if (history.alreadyPostedForKey) {
       await complete("neutral", {
@@ -254,7 +261,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         ? applyPatchAnalysis(scopeFiles, await early.result)
         : await analyzer.analyse(scopeFiles);
     for (const message of redacted.errors) log.warn({ err: message }, "A detector failed on a file; skipped");
-    const ruleFindings = [...redacted.secretFindings, ...redacted.ruleFindings];
+    const ruleFindings = selectRuleFindings([...redacted.secretFindings, ...redacted.ruleFindings], config);
 
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
@@ -321,6 +328,11 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       modelFindings: modelReview?.findings ?? [],
       indexes: scope.indexes,
       repo,
+      previousPaths: new Map(
+        changedFiles.flatMap((f) =>
+          f.previous_filename ? [[f.filename, f.previous_filename] as const] : [],
+        ),
+      ),
     });
     deps.metrics?.onAnchorDisagreements?.(reconciled.anchorDisagreements);
     if (reconciled.anchorDisagreements > 0) {
@@ -329,7 +341,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         "Model line numbers disagreed with the quoted code",
       );
     }
-    const fresh = reconciled.findings.filter((f) => !history.openFingerprints.has(f.fingerprint));
+    const policed = applyCodePolicies(reconciled.findings, { indexes: scope.indexes, config });
+    const verdicts = applyEarlierVerdicts(policed.findings, history.earlier);
+    deps.metrics?.onEarlierFindingsSeen?.(history.earlier.findings);
+    const fresh = verdicts.fresh;
 
     // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
     const placed = placeFindings(fresh, prepared.indexes, {
@@ -346,12 +361,21 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       notShownToModel: modelReview
         ? modelReview.skipped.map((s) => ({ path: s.path, reason: s.reason }))
         : [],
-      findings: reconciled.findings,
+      findings: verdicts.reported,
       placed,
       history: {
         stillOpen: history.stillOpen,
         resolved: history.resolved,
-        alreadyPosted: reconciled.findings.length - fresh.length,
+        alreadyPosted: verdicts.alreadyPosted,
+        dismissed: verdicts.dismissed,
+        suppressed: policed.suppressed,
+        notes: [
+          ...history.earlier.notes,
+          ...listUnknownRules(config).map(
+            (id) =>
+              `${encodeCodeSpan(`rules.${id}`)} in .github/architect.yml names no detector, so it changed nothing`,
+          ),
+        ],
       },
       model: modelReview
         ? {
@@ -420,7 +444,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       conclusion,
       { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job, markerAuth) : "") },
       {
-        annotations: buildAnnotations(reconciled.findings, new Set(prepared.indexes.keys())),
+        annotations: buildAnnotations(verdicts.reported, new Set(prepared.indexes.keys())),
       },
     );
     return outcome;
@@ -475,10 +499,10 @@ function getFallbackMarkerKey(): MarkerKey {
 interface History {
   alreadyPostedForKey: boolean;
   lastReviewedSha: string | undefined;
-  /** Fingerprints of this app's comments still on the diff. */
-  openFingerprints: Set<string>;
   stillOpen: number;
   resolved: number;
+  /** Earlier line comments of this app, with what people said about them. */
+  earlier: EarlierFindings;
 }
 
 async function loadHistory(
@@ -490,6 +514,8 @@ async function loadHistory(
     job: ReviewJob;
     identity: { botLogin?: string | undefined; appId?: number | undefined };
     markerAuth: MarkerAuth;
+    pullAuthor: string;
+    log: Logger;
   },
 ): Promise<History> {
   const { botLogin, appId } = params.identity;
@@ -500,7 +526,6 @@ async function loadHistory(
     listReviewComments(octokit, params),
   ]);
   const markers = reviews.filter(isOurs).flatMap((r) => parseReviewMarker(r.body, params.markerAuth) ?? []);
-  const openFingerprints = new Set<string>();
   let stillOpen = 0;
   let resolved = 0;
   for (const comment of comments) {
@@ -508,10 +533,7 @@ async function loadHistory(
     const marker = parseFindingMarker(comment.body, params.markerAuth);
     if (!marker) continue;
     if (comment.line === null) resolved += 1;
-    else {
-      stillOpen += 1;
-      openFingerprints.add(marker.fingerprint);
-    }
+    else stillOpen += 1;
   }
   let lastReviewedSha = [...markers].reverse().find((m) => m.sha !== params.job.headSha)?.sha;
   if (params.job.previousSha && params.job.scope !== "full") {
@@ -531,9 +553,9 @@ async function loadHistory(
   return {
     alreadyPostedForKey: markers.some((m) => m.key === params.job.key && m.sha === params.job.headSha),
     lastReviewedSha: params.job.scope === "full" ? undefined : lastReviewedSha,
-    openFingerprints,
     stillOpen,
     resolved,
+    earlier: await loadEarlierFindings(octokit, { ...params, comments, isOurs }),
   };
 }
 
@@ -597,10 +619,7 @@ async function postReview(
       placement,
       renderCommentBody(placement.finding, {
         suggestionApplies: placement.suggestionApplies,
-        marker: buildFindingMarker(
-          (placement.finding as Finding & { fingerprint: string }).fingerprint,
-          params.markerAuth,
-        ),
+        marker: buildFindingMarker((placement.finding as ReconciledFinding).identity.keys, params.markerAuth),
       }),
     ),
   );

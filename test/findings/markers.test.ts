@@ -139,14 +139,14 @@ describe("finding marker", () => {
     const marker = buildFindingMarker(fp, auth);
     expect(marker).toMatch(/^<!-- backend-architect:finding v2 fp=0123456789abcdef mac=[0-9a-f]{32} -->$/);
     expect(parseFindingMarker(`**SQL injection**\n\nUse a bound parameter.\n\n${marker}\n`, auth)).toEqual({
-      fingerprint: fp,
+      fingerprints: [fp],
       legacy: false,
     });
   });
 
   it("reads a legacy unauthenticated marker as a legacy fingerprint", () => {
     expect(parseFindingMarker(`old\n<!-- backend-architect:finding fp=${fp} -->`, auth)).toEqual({
-      fingerprint: fp,
+      fingerprints: [fp],
       legacy: true,
     });
   });

@@ -115,7 +115,8 @@ describe("a check run with more low-confidence findings than its summary holds",
     const findings = offDiffFindings(200, 400).map((f, i) => ({
       ...f,
       title: `Low finding ${letters(i)}`,
-      path: "src/server.js",
+      // One file each: a finding's identity is its file, code and category, not its title.
+      path: `src/low-${letters(i)}.js`,
       line: 1,
       confidence: 0.1,
     }));

@@ -139,7 +139,7 @@ describe("the review pipeline", () => {
     expect(review!.comments[0]!.body).toContain("**🟠 High · Security** — SQL injection in user search");
     expect(review!.comments[0]!.body).toContain("confirmed by rule `sql-string-building`");
     expect(review!.comments[0]!.body).toMatch(
-      /\n<!-- backend-architect:finding v2 fp=[0-9a-f]{16,64} mac=[0-9a-f]{32} -->$/,
+      /\n<!-- backend-architect:finding v2 fp=[0-9a-f,]{16,} mac=[0-9a-f]{32} -->$/,
     );
     expect(review!.comments[1]!.body).toContain("```suggestion\n    next(err);\n```");
     // The finding outside the diff is in the body, with its path and line.

@@ -1,4 +1,4 @@
-# source: semgrep/semgrep-rules@157ae4706d7f:python/requests/best-practice/use-timeout.py licence: LGPL-2.1-only
+# source: semgrep/semgrep-rules@157ae4706d7f:python/requests/best-practice/use-timeout.py licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
 # expect: http-client-without-timeout@7, http-client-without-timeout@9, http-client-without-timeout@19, http-client-without-timeout@33
 import requests
 

@@ -1,4 +1,4 @@
-# source: semgrep/semgrep-rules@157ae4706d7f:python/lang/security/audit/logging/logger-credential-leak.py licence: LGPL-2.1-only
+# source: semgrep/semgrep-rules@157ae4706d7f:python/lang/security/audit/logging/logger-credential-leak.py licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
 # expect: sensitive-data-in-logs@11, sensitive-data-in-logs@17
 import logging
 
