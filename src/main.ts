@@ -24,6 +24,7 @@ import { createBullmqQueue } from "./queue/bullmq-queue.js";
 import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
 import { createReviewProcessor } from "./review/create-review-processor.js";
+import { countSecondLookOutcomes } from "./review/take-second-look.js";
 import { logRedactPaths } from "./security/log-redaction.js";
 import { serializeErrorForLog } from "./security/serialize-error-for-log.js";
 
@@ -128,6 +129,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         tokenBudget: env.REVIEW_TOKEN_BUDGET,
         maxModelCalls: env.REVIEW_MAX_MODEL_CALLS,
         maxAttempts: env.JOB_ATTEMPTS,
+        verifierModel: env.VERIFIER_MODEL,
       },
       metrics: {
         onModelCalls: (calls, failed) => {
@@ -146,6 +148,13 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
           for (const f of findings) metrics.findingsPosted.inc({ severity: f.severity, source: f.source });
         },
         onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes),
+        onSecondLook: (report) => {
+          const { outcomes, withdrawnBySeverity } = countSecondLookOutcomes(report);
+          for (const [outcome, n] of Object.entries(outcomes))
+            if (n > 0) metrics.secondLookFindings.inc({ outcome }, n);
+          for (const [severity, n] of Object.entries(withdrawnBySeverity))
+            metrics.findingsWithdrawn.inc({ severity }, n);
+        },
       },
       tokenCalibrator,
       context,

@@ -21,6 +21,8 @@ export const envSchema = z.object({
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_BASE_URL: optionalText.pipe(z.url().optional()),
   ANTHROPIC_MODEL: z.string().trim().min(1).default("claude-sonnet-5-5"),
+  /** Model of the second look at serious findings (`second_look.model` in architect.yml overrides it). */
+  VERIFIER_MODEL: z.string().trim().min(1).default("claude-haiku-5-5"),
   /** Output tokens per model call. */
   MODEL_MAX_TOKENS: positiveInt(8192),
   /** Timeout of one model request, in ms; with MODEL_MAX_RETRIES it bounds a call's total time. */

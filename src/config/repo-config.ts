@@ -212,6 +212,30 @@ const contextShape = {
   agentic: booleanSchema.optional(),
 };
 
+const secondLookConfidenceDescription =
+  "a number from 0 to 1 (1 = every finding of medium severity or worse)";
+const secondLookShape = {
+  enabled: booleanSchema.default(true),
+  model: z
+    .string({
+      error: "a Claude model id such as `claude-haiku-5-5` (lowercase letters, digits, `.` and `-`)",
+    })
+    .regex(/^claude-[a-z0-9.-]+$/, {
+      error: "a Claude model id such as `claude-haiku-5-5` (lowercase letters, digits, `.` and `-`)",
+    })
+    .optional(),
+  confidence_below: z
+    .number({ error: secondLookConfidenceDescription })
+    .min(0, { error: secondLookConfidenceDescription })
+    .max(1, { error: secondLookConfidenceDescription })
+    .default(0.8),
+};
+
+const architectureImpactShape = {
+  enabled: booleanSchema.default(true),
+  diagram: booleanSchema.default(true),
+};
+
 function describeMapping(shape: object): { error: string } {
   return { error: `a mapping with the keys ${Object.keys(shape).join(", ")}` };
 }
@@ -285,6 +309,10 @@ const rootShape = {
     .default({}),
   test_code: z.strictObject(testCodeShape, describeMapping(testCodeShape)).prefault({}),
   context: z.strictObject(contextShape, describeMapping(contextShape)).prefault({}),
+  second_look: z.strictObject(secondLookShape, describeMapping(secondLookShape)).prefault({}),
+  architecture_impact: z
+    .strictObject(architectureImpactShape, describeMapping(architectureImpactShape))
+    .prefault({}),
 };
 
 /** Schema of `.github/architect.yml`. Parse with {@link parseRepoConfig} for user-facing errors. */
@@ -311,6 +339,8 @@ const knownKeysByPath: Record<string, string[]> = {
   limits: Object.keys(limitsShape),
   test_code: Object.keys(testCodeShape),
   context: Object.keys(contextShape),
+  second_look: Object.keys(secondLookShape),
+  architecture_impact: Object.keys(architectureImpactShape),
 };
 
 // ---------------------------------------------------------------------------------------------------

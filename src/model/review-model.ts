@@ -13,6 +13,7 @@ import {
   parseReviewOutput,
   reviewTool,
 } from "./review-output-schema.js";
+import { parseVerdicts, type Verdict, verdictsTool } from "./verdicts-output-schema.js";
 
 export interface ModelUsage {
   input: number;
@@ -41,6 +42,12 @@ export interface TextAnswer {
   model: string;
 }
 
+export interface VerifierAnswer {
+  verdicts: Verdict[];
+  usage: ModelUsage;
+  model: string;
+}
+
 export interface ReviewModel {
   readonly model: string;
   /** Answers in prose, without tools, in at most `maxTokens` tokens (absent on review-only models). */
@@ -52,6 +59,8 @@ export interface ReviewModel {
     prompt: ReviewPrompt,
     options?: { signal?: AbortSignal; model?: string; exploration?: ExplorationTools },
   ): Promise<ModelAnswer>;
+  /** The second look: one forced `submit_verdicts` call. Optional: without it, no second look runs. */
+  verify?(prompt: ReviewPrompt, options?: { signal?: AbortSignal; model?: string }): Promise<VerifierAnswer>;
 }
 
 export { ModelOutputError, ModelUnavailableError };
@@ -132,12 +141,7 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
           throw toModelError(error);
         }
       });
-      const usage: ModelUsage = {
-        input: message.usage.input_tokens,
-        output: message.usage.output_tokens,
-        cacheRead: message.usage.cache_read_input_tokens ?? 0,
-        cacheWrite: message.usage.cache_creation_input_tokens ?? 0,
-      };
+      const usage = toUsage(message);
       const text = message.content
         .flatMap((block) => (block.type === "text" ? [block.text] : []))
         .join("\n\n")
@@ -151,6 +155,40 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
         );
       }
       return { text, usage, model };
+    },
+    async verify(prompt, callOptions = {}) {
+      const model = callOptions.model ?? options.model;
+      const message = await limit(async () => {
+        try {
+          return await client.messages.create(
+            {
+              model,
+              max_tokens: options.maxTokens,
+              system: prompt.system,
+              tools: [verdictsTool],
+              tool_choice: { type: "tool", name: verdictsTool.name },
+              messages: [{ role: "user", content: prompt.user }],
+            },
+            callOptions.signal ? { signal: callOptions.signal } : undefined,
+          );
+        } catch (error) {
+          throw toModelError(error);
+        }
+      });
+      const usage = toUsage(message);
+      const toolUse = message.content.find(
+        (block) => block.type === "tool_use" && block.name === verdictsTool.name,
+      );
+      try {
+        if (toolUse?.type !== "tool_use") {
+          throw new ModelOutputError(
+            `The verifier did not call ${verdictsTool.name}; stop reason: ${message.stop_reason}`,
+          );
+        }
+        return { verdicts: parseVerdicts(toolUse.input), usage, model };
+      } catch (error) {
+        throw Object.assign(error as Error, { usage });
+      }
     },
   };
 }

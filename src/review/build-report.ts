@@ -12,6 +12,8 @@ import { buildPages } from "./fit-pages.js";
 import type { ContextReport } from "./gather-context.js";
 import type { PlacedFindings } from "./place-findings.js";
 import { renderFindingListItem, renderTitle } from "./render-finding.js";
+import { buildSecondLookLines } from "./render-second-look.js";
+import type { SecondLookReport } from "./take-second-look.js";
 
 /** Everything a finished review has to say, for the check run and the review body. */
 export interface ReviewReport {
@@ -52,12 +54,18 @@ export interface ReviewReport {
   rejected: RejectedFinding[];
   /** Repository context: what was read and sent, or why there was none. Absent when the app reads none. */
   context?: ContextReport;
+  /** What the second look at serious findings did (absent: not part of this review). */
+  secondLook?: SecondLookReport;
+  /** The "Architecture impact" section (Markdown, already encoded); absent when nothing applies. */
+  impactSection?: string;
   config: RepoConfig;
   failOn: Severity | "never";
 }
 
 /** Above this, the low-confidence and unreadable findings are listed in the output's text instead. */
 const maxDetailBytesInSummary = 24_000;
+/** GitHub refuses a review body longer than this, with a margin for the fallback list of findings. */
+const maxReviewBodyLength = 60_000;
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
@@ -152,6 +160,8 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     );
   }
 
+  lines.push(...buildSecondLookLines(report.secondLook));
+  if (report.impactSection) lines.push("", report.impactSection.replace(/^#### /, "### "));
   // Every finding is named: the lists sit in the summary when they are small, else in the output's text
   // (GitHub gives summary and text 64 KB each), never cut to "… and N more".
   const detailSections: { heading: string; items: string[] }[] = [];
@@ -383,6 +393,14 @@ export function buildReviewBodyPages(params: {
     `<sub>Reviewed ${plural(report.reviewedPaths.length, "server-side file")} at ${report.headSha.slice(0, 7)} (${report.scope.mode} review). Details, skipped files and cost are in the “Backend Architect” check run.</sub>`,
   );
   if (params.marker) tail.push(params.marker);
+  // The impact section goes after the summary, when the first page still has room for it.
+  const impact = report.impactSection;
+  if (
+    impact &&
+    head.join("\n\n").length + tail.join("\n\n").length + impact.length + 4 <= maxReviewBodyLength
+  ) {
+    head.splice(params.summary.trim() ? 2 : 1, 0, impact);
+  }
   return buildPages({
     head: head.join("\n\n"),
     items: notInline.map((p) => renderFindingListItem(p.finding, p.reason)),

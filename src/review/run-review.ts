@@ -14,6 +14,8 @@ import {
   type RepoConfig,
   shouldIgnorePull,
 } from "../config/repo-config.js";
+import type { RepositoryContext } from "../context/assemble-context.js";
+import { renderContextSection } from "../context/render-context.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { buildLineIndex } from "../diff/line-index.js";
 import type { Finding } from "../findings/finding.js";
@@ -48,6 +50,7 @@ import type { ReviewJob } from "../queue/review-job.js";
 import { encodeCodeSpan, encodeInlineText } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { redactPullText } from "../security/redact-pull-text.js";
+import type { GetContextForLocation } from "../verify/run-second-look.js";
 import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
 import { applyCodePolicies, listUnknownRules, selectRuleFindings } from "./apply-finding-policies.js";
 import { askModel, type ModelReview } from "./ask-model.js";
@@ -60,6 +63,7 @@ import {
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
+import { describeImpact } from "./describe-impact.js";
 import { buildPages } from "./fit-pages.js";
 import {
   buildContextReport,
@@ -75,6 +79,7 @@ import { type ReconciledFinding, reconcileFindings } from "./reconcile-findings.
 import { renderCommentBody, renderFindingBody, renderTitle } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
+import { type SecondLookReport, takeSecondLook } from "./take-second-look.js";
 
 /** Hooks for metrics; all optional. */
 export interface ReviewMetricsHooks {
@@ -84,13 +89,24 @@ export interface ReviewMetricsHooks {
   onFindingsPosted?(findings: Finding[]): void;
   /** This app's earlier line comments on a pull request, with their 👍/👎 counts. */
   onEarlierFindingsSeen?(findings: EarlierFindings["findings"]): void;
+  /** The second look: its calls and spend, and what it withdrew or lowered. */
+  onSecondLook?(report: SecondLookReport): void;
 }
 
 export interface ReviewDeps {
   octokit: GitHubClient;
   /** null when no ANTHROPIC_API_KEY is configured: the detectors still run. */
   model: ReviewModel | null;
-  settings: { defaultModel: string; tokenBudget: number; maxModelCalls: number; maxAttempts: number };
+  settings: {
+    defaultModel: string;
+    tokenBudget: number;
+    maxModelCalls: number;
+    maxAttempts: number;
+    /** Model of the second look (VERIFIER_MODEL); `second_look.model` overrides it. */
+    verifierModel?: string;
+  };
+  /** Repository context for one place of the head commit (issue 10); the second look shows it when given. */
+  getContextForLocation?: GetContextForLocation;
   log: Logger;
   metrics?: ReviewMetricsHooks;
   /** Counts tokens against the installation's daily budget. */
@@ -344,7 +360,28 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const policed = applyCodePolicies(reconciled.findings, { indexes: scope.indexes, config });
     const verdicts = applyEarlierVerdicts(policed.findings, history.earlier);
     deps.metrics?.onEarlierFindingsSeen?.(history.earlier.findings);
-    const fresh = verdicts.fresh;
+
+    // 9b. A second look at the serious findings the model was unsure of: keep, lower or withdraw.
+    const secondLook = await takeSecondLook({
+      model: deps.model,
+      modelSkipped,
+      config,
+      verifierModel: deps.settings.verifierModel,
+      repository: `${job.owner}/${job.repo}`,
+      findings: verdicts.fresh,
+      files: redacted.files,
+      getContextForLocation: deps.getContextForLocation ?? buildVerifierContext(gathered?.context ?? null),
+      signal: run.signal,
+      log,
+      onUsage: (usage, costUsd, calls, failed) => {
+        deps.metrics?.onModelCalls?.(calls, failed);
+        deps.metrics?.onModelUsage?.(usage, costUsd);
+      },
+      onTokensUsed: (tokens) => deps.onTokensUsed?.(job.installationId, tokens) ?? Promise.resolve(),
+    });
+    deps.metrics?.onSecondLook?.(secondLook.report);
+    const fresh = secondLook.apply(verdicts.fresh);
+    const findings = secondLook.apply(verdicts.reported);
 
     // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
     const placed = placeFindings(fresh, prepared.indexes, {
@@ -352,6 +389,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       maxInlineComments: config.max_inline_comments,
       minInlineSeverity: config.min_severity,
       contextPaths: new Set(modelReview?.context.sent.map((piece) => piece.path) ?? []),
+    });
+    // 10b. What the change does to the system: the "Architecture impact" section.
+    const impactSection = await describeImpact({
+      config,
+      files: changedFiles,
+      summaries: modelReview?.impactSummaries ?? [],
+      log,
     });
     const report: ReviewReport = {
       headSha: job.headSha,
@@ -361,7 +405,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       notShownToModel: modelReview
         ? modelReview.skipped.map((s) => ({ path: s.path, reason: s.reason }))
         : [],
-      findings: verdicts.reported,
+      findings,
       placed,
       history: {
         stillOpen: history.stillOpen,
@@ -400,6 +444,8 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
               : { status: "off" as const, reason: "the model did not run" },
           }
         : {}),
+      secondLook: secondLook.report,
+      ...(impactSection ? { impactSection } : {}),
       config,
       failOn: config.fail_on,
     };
@@ -444,7 +490,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       conclusion,
       { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job, markerAuth) : "") },
       {
-        annotations: buildAnnotations(verdicts.reported, new Set(prepared.indexes.keys())),
+        annotations: buildAnnotations(findings, new Set(prepared.indexes.keys())),
       },
     );
     return outcome;
@@ -477,6 +523,24 @@ function describeModelFailure(errors: readonly unknown[]): string {
   if (errors.length > 0 && errors.every((error) => error instanceof ModelOutputError))
     return "the model's answers could not be used";
   return "the model was unavailable";
+}
+
+/** Tokens of repository context the second look gets per finding, at most (ranked pieces, whole). */
+const verifierContextTokens = 2_000;
+
+/** The repository context that bears on one finding, for the second look (the best-ranked pieces that fit). */
+function buildVerifierContext(context: RepositoryContext | null): GetContextForLocation | undefined {
+  if (!context) return undefined;
+  return async (path, line) => {
+    const pieces = [];
+    let tokens = 0;
+    for (const piece of context.getContextForLocation(path, line)) {
+      tokens += piece.tokens;
+      if (tokens > verifierContextTokens) break;
+      pieces.push(piece);
+    }
+    return pieces.length > 0 ? renderContextSection(pieces) : undefined;
+  };
 }
 
 function supersededOutput(newHead: string): CheckOutput {

@@ -30,6 +30,8 @@ const expectedDefaults: RepoConfig = {
   rules: {},
   test_code: { use_default_paths: true, paths: [], max_security_severity: "low", detectors: "secrets" },
   context: { enabled: true, exclude: [] },
+  second_look: { enabled: true, confidence_below: 0.8 },
+  architecture_impact: { enabled: true, diagram: true },
 };
 
 function withDefaults(overrides: Partial<RepoConfig>): RepoConfig {
@@ -135,6 +137,8 @@ const validCases: ValidCase[] = [
         detectors: "none",
       },
       context: { enabled: false, budget_tokens: 5000, exclude: ["vendor/**"], agentic: true },
+      second_look: { enabled: true, confidence_below: 0.8 },
+      architecture_impact: { enabled: true, diagram: true },
     },
   },
   { name: "fail_on: never", raw: { fail_on: "never" }, expected: withDefaults({ fail_on: "never" }) },
@@ -200,7 +204,7 @@ interface InvalidCase {
 }
 
 const allTopKeys =
-  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, rules, test_code, context";
+  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, rules, test_code, context, second_look, architecture_impact";
 const categoryWords = "architecture, security, performance, reliability, maintainability";
 
 const invalidCases: InvalidCase[] = [

@@ -1,5 +1,5 @@
 // source: semgrep/semgrep-rules@157ae4706d7f54aa33647332f234dd68f30da195:javascript/passport-jwt/security/passport-hardcode.js licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
-// expect: jwt-without-verification@12, jwt-without-verification@49, jwt-without-verification@67, jwt-without-verification@90, jwt-without-verification@94
+// expect: hardcoded-secret@12, hardcoded-secret@49, hardcoded-secret@67, hardcoded-secret@90, hardcoded-secret@94
 'use strict';
 const FacebookStrategy = require('passport-facebook').Strategy;
 
