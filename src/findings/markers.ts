@@ -143,7 +143,7 @@ function readTrailingMarker(body: string): { kind: string; fields: Map<string, s
  */
 export function parseReviewMarker(body: string, auth: MarkerAuth): Required<ReviewMarker> | null {
   const marker = readTrailingMarker(body);
-  if (!marker || marker.kind !== "review" || !marker.v2) return null;
+  if (marker?.kind !== "review" || !marker.v2) return null;
   const { fields } = marker;
   const sha = fields.get("sha");
   const key = fields.get("key");
@@ -172,7 +172,7 @@ export function parseFindingMarker(
   auth: MarkerAuth,
 ): { fingerprints: string[]; legacy: boolean } | null {
   const marker = readTrailingMarker(body);
-  if (!marker || marker.kind !== "finding") return null;
+  if (marker?.kind !== "finding") return null;
   const fp = marker.fields.get("fp");
   if (fp === undefined) return null;
   if (!marker.v2) {
