@@ -3,11 +3,13 @@ import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { getPrivateKey } from "@probot/get-private-key";
 import { pino } from "pino";
-import { Probot, run } from "probot";
+import { createNodeMiddleware, Probot, run } from "probot";
 import { createPoolAnalyzer } from "./analysis/create-pool-analyzer.js";
 import { createTokenCalibrator } from "./budget/estimate-tokens.js";
+import { getWebhookSecretProblem } from "./config/check-webhook-secret.js";
 import { getRole, loadEnv } from "./config/env.js";
 import { createContextDeps } from "./context/create-context-deps.js";
+import { deriveMarkerKey } from "./findings/markers.js";
 import { AppOctokit, type GitHubClient } from "./github/github-client.js";
 import { getAppBotLogin } from "./github/reviews.js";
 import { createApp } from "./index.js";
@@ -15,6 +17,7 @@ import { createMemoryUsageLimits, createRedisUsageLimits } from "./limits/usage-
 import { createReviewModel } from "./model/review-model.js";
 import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
 import { createVoteRecorder } from "./ops/create-vote-recorder.js";
+import { createWebhookServer } from "./ops/create-webhook-server.js";
 import { createOpsHandler } from "./ops/http-routes.js";
 import { createMetrics } from "./ops/metrics.js";
 import { recordContextMetrics } from "./ops/record-context-metrics.js";
@@ -23,7 +26,8 @@ import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
 import { createReviewProcessor } from "./review/create-review-processor.js";
 import { countSecondLookOutcomes } from "./review/take-second-look.js";
-import { logRedactPaths, redactSecretsInMessage } from "./security/log-redaction.js";
+import { logRedactPaths } from "./security/log-redaction.js";
+import { serializeErrorForLog } from "./security/serialize-error-for-log.js";
 
 /**
  * Process entry. Roles: `server` receives webhooks and enqueues; `worker` (`npm run worker`) runs
@@ -35,24 +39,17 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   if (existsSync(".env")) process.loadEnvFile(".env");
   const env = loadEnv(processEnv);
   const role = getRole(env, argv);
+  if (role !== "worker") {
+    const problem = getWebhookSecretProblem(processEnv);
+    if (problem) throw new Error(problem);
+  }
   const log = pino({
     name: "backend-architect",
     level: processEnv.LOG_LEVEL ?? "info",
     redact: { paths: logRedactPaths, censor: "[redacted]" },
-    // Error messages and stacks can quote tokens or keys (an HTTP client's error, say): mask them.
-    serializers: {
-      err: (err: Error) => {
-        const serialized = pino.stdSerializers.err(err);
-        if (typeof serialized?.message !== "string") return serialized;
-        return {
-          ...serialized,
-          message: redactSecretsInMessage(serialized.message),
-          ...(typeof serialized.stack === "string"
-            ? { stack: redactSecretsInMessage(serialized.stack) }
-            : {}),
-        };
-      },
-    },
+    // Errors carry requests, responses and webhook payloads; messages and stacks can quote tokens or keys:
+    // only the error's own fields are logged, masked.
+    serializers: { err: serializeErrorForLog },
   });
   const metrics = createMetrics();
   const queueOptions = {
@@ -102,6 +99,13 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     role !== "server" && analysisThreads > 0 ? createPoolAnalyzer({ threads: analysisThreads }) : undefined;
 
   const appId = Number(processEnv.APP_ID) || undefined;
+  // Markers are authenticated with a key only this app holds: MARKER_SECRET (survives a key rotation),
+  // else the private key, else the webhook secret.
+  const markerSecret =
+    processEnv.MARKER_SECRET || getPrivateKey({ env: processEnv }) || processEnv.WEBHOOK_SECRET || "";
+  const markerKey = markerSecret ? deriveMarkerKey(markerSecret) : undefined;
+  if (!markerKey)
+    log.warn("No MARKER_SECRET, PRIVATE_KEY or WEBHOOK_SECRET: review markers last one process");
   let botLogin: Promise<string | undefined> | undefined;
   const createProcessor = (auth: (installationId?: number) => Promise<GitHubClient>) =>
     createReviewProcessor({
@@ -120,6 +124,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       },
       model,
       log,
+      ...(markerKey ? { markerKey } : {}),
       settings: {
         defaultModel: env.ANTHROPIC_MODEL,
         tokenBudget: env.REVIEW_TOKEN_BUDGET,
@@ -196,22 +201,49 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     }
     log.info({ role }, "Worker started");
   } else {
-    const server = await run(
-      createApp({
-        queue,
-        usageLimits,
-        metrics,
-        isShuttingDown,
-        metricsToken: env.METRICS_TOKEN,
-        ...(role === "all" ? { createProcessor } : {}),
-      }),
-      // Probot would use REDIS_URL for its own throttling cluster (and fetch ioredis at run time): the queue
-      // owns Redis here; GitHub throttling stays per process, keyed per installation.
-      { env: { ...processEnv, REDIS_URL: undefined }, Octokit: AppOctokit, log },
-    );
-    // run() installs a SIGINT handler that exits at once; ours drains first.
-    process.removeAllListeners("SIGINT");
-    stopServer = () => server.stop();
+    const app = createApp({
+      queue,
+      usageLimits,
+      metrics,
+      isShuttingDown,
+      metricsToken: env.METRICS_TOKEN,
+      ...(role === "all" ? { createProcessor } : {}),
+    });
+    const privateKey = getPrivateKey({ env: processEnv });
+    if (processEnv.APP_ID && privateKey && !processEnv.WEBHOOK_PROXY_URL) {
+      // Our own HTTP server in front of Probot's middleware: it refuses oversized webhooks before Probot
+      // buffers them to check their signature, and logs deliveries without their payload.
+      const probot = new Probot({
+        appId: processEnv.APP_ID,
+        privateKey,
+        secret: processEnv.WEBHOOK_SECRET,
+        baseUrl: processEnv.GHE_HOST
+          ? `${processEnv.GHE_PROTOCOL || "https"}://${processEnv.GHE_HOST}/api/v3`
+          : "https://api.github.com",
+        Octokit: AppOctokit,
+        log,
+      });
+      const webhookPath = processEnv.WEBHOOK_PATH || "/api/github/webhooks";
+      const middleware = await createNodeMiddleware(app, { probot, webhooksPath: webhookPath });
+      const server = createWebhookServer({ middleware, webhookPath, log: log.child({ component: "http" }) });
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(Number(processEnv.PORT) || 3000, processEnv.HOST || "localhost", () => resolve());
+      });
+      stopServer = () => new Promise((resolve) => server.close(() => resolve()));
+    } else {
+      // Development: Probot's setup flow (no app yet) or a webhook proxy (smee).
+      const server = await run(app, {
+        // Probot would use REDIS_URL for its own throttling cluster (and fetch ioredis at run time): the
+        // queue owns Redis here; GitHub throttling stays per process, keyed per installation.
+        env: { ...processEnv, REDIS_URL: undefined },
+        Octokit: AppOctokit,
+        log,
+      });
+      // run() installs a SIGINT handler that exits at once; ours drains first.
+      process.removeAllListeners("SIGINT");
+      stopServer = () => server.stop();
+    }
     log.info({ role }, "Server started");
   }
 

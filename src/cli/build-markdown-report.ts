@@ -1,6 +1,8 @@
 import { severities } from "../findings/finding.js";
 import type { ReconciledFinding } from "../review/reconcile-findings.js";
 import { renderFindingListItem } from "../review/render-finding.js";
+import { encodeCodeSpan, encodeInlineText } from "../security/encode-markdown.js";
+import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import type { LocalReport } from "./build-local-report.js";
 
 /**
@@ -10,7 +12,7 @@ import type { LocalReport } from "./build-local-report.js";
 export function buildMarkdownReport(report: LocalReport): string {
   const parts: string[] = ["### Backend Architect"];
   const summary = (report.model?.summaries ?? []).join("\n\n").trim();
-  if (summary) parts.push(summary);
+  if (summary) parts.push(neutralizeModelText(summary, { maxLength: 8_000 }));
   if (report.findings.length === 0) {
     parts.push(`No findings in ${plural(report.reviewedPaths.length, "server-side file")}.`);
   } else {
@@ -36,7 +38,7 @@ export function buildMarkdownReport(report: LocalReport): string {
   if (report.leftOut.length > 0) {
     parts.push(
       `<details><summary>Left out ${plural(report.leftOut.length, "file")}</summary>\n\n${report.leftOut
-        .map((f) => `- ${code(f.path)} — ${f.reason}`)
+        .map((f) => `- ${code(f.path)} — ${encodeInlineText(f.reason)}`)
         .join("\n")}\n\n</details>`,
     );
   }
@@ -51,7 +53,7 @@ function describeSource(finding: ReconciledFinding): string {
 }
 
 function buildFooter(report: LocalReport): string {
-  const reviewed = `Reviewed ${plural(report.reviewedPaths.length, "server-side file")} of ${report.source} locally`;
+  const reviewed = `Reviewed ${plural(report.reviewedPaths.length, "server-side file")} of ${encodeInlineText(report.source)} locally`;
   const model = report.model
     ? `model ${code(report.model.id)}: ${plural(report.model.calls, "call")}${report.model.failedCalls > 0 ? ` (${report.model.failedCalls} failed)` : ""}, estimated $${report.model.costUsd.toFixed(4)}`
     : "rule-based detectors only";
@@ -63,7 +65,7 @@ function buildFooter(report: LocalReport): string {
 }
 
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+  return encodeCodeSpan(text, { maxLength: 1_000 });
 }
 
 function plural(count: number, word: string): string {

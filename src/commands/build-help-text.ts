@@ -1,4 +1,5 @@
 import { type RepoConfig, renderEffectiveConfig, toCodeSpan } from "../config/repo-config.js";
+import { encodeFencedBlock } from "../security/encode-markdown.js";
 
 export interface BuildHelpTextOptions {
   /** The word after `/architect` that was not understood. */
@@ -74,11 +75,9 @@ function truncate(text: string, maxLength: number): string {
   return text.length > maxLength ? `${text.slice(0, maxLength)}\n# … (cut: too long to show)\n` : text;
 }
 
-/** A fenced block whose fence is longer than any backtick run inside `text`. */
+/** The configuration as a fenced block (`encodeFencedBlock`: no fence break, no marker, no hidden characters). */
 function toCodeBlock(text: string, language: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(Math.max(3, longestRun + 1));
-  return `${fence}${language}\n${text.endsWith("\n") ? text : `${text}\n`}${fence}`;
+  return encodeFencedBlock(text.endsWith("\n") ? text.slice(0, -1) : text, language);
 }
 
 /**

@@ -2,6 +2,7 @@ import picomatch from "picomatch";
 import { stringify } from "yaml";
 import { z } from "zod";
 import { categories, severities } from "../findings/finding.js";
+import { encodeCodeSpan, encodeInlineText } from "../security/encode-markdown.js";
 
 /**
  * Repository configuration: `.github/architect.yml`, keys in snake_case exactly as users write them.
@@ -514,10 +515,7 @@ function formatKey(path: string): string {
 
 /** A markdown code span that survives backticks inside `text`. */
 export function toCodeSpan(text: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longestRun + 1);
-  const padding = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${padding}${text}${padding}${fence}`;
+  return encodeCodeSpan(text, { maxLength: 200 });
 }
 
 /** Markdown list of configuration errors, for the check run's output. */
@@ -525,17 +523,87 @@ export function formatConfigErrors(errors: readonly ConfigError[]): string {
   return errors.map((error) => `- ${error.message}`).join("\n");
 }
 
-/** Builds the error for a configuration file that could not be read or parsed (Probot threw). */
+/**
+ * Builds the error for a configuration file that could not be read or parsed (Probot threw), in the
+ * app's words: a YAML error gives its line and column (and the parser's short reason, quoted); a GitHub
+ * error its status. The library's own message (which can quote the file) is never posted as it is.
+ */
 export function toConfigLoadError(fileName: string, error: unknown): ConfigError {
-  const reason = error instanceof Error ? error.message : String(error);
-  const cause =
-    error instanceof Error && error.cause instanceof Error ? error.cause.message.split("\n")[0] : "";
-  const detail = cause ? `${reason}: ${cause}` : reason;
-  return {
-    path: "",
-    expected: "a readable YAML file",
-    message: `Could not read ${toCodeSpan(`.github/${fileName}`)}: ${detail}`,
-  };
+  const file = toCodeSpan(`.github/${fileName}`);
+  const yaml = findYamlProblem(error);
+  if (yaml) {
+    const where = yaml.line === undefined ? "" : ` at line ${yaml.line}, column ${yaml.column ?? 1}`;
+    const reason = yaml.reason ? `: ${encodeInlineText(yaml.reason)}` : "";
+    return {
+      path: "",
+      expected: "valid YAML",
+      message: `${file} is not valid YAML${where}${reason}. Fix the file on the default branch.`,
+    };
+  }
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === "number") {
+    return {
+      path: "",
+      expected: "a readable YAML file",
+      message: `Could not read ${file}: GitHub answered HTTP ${status}${status === 403 || status === 404 ? " (the app needs Contents: read on this repository)" : ""}.`,
+    };
+  }
+  return { path: "", expected: "a readable YAML file", message: `Could not read ${file}.` };
+}
+
+interface YamlProblem {
+  line?: number;
+  column?: number;
+  reason?: string;
+}
+
+/** js-yaml's YAMLException (`mark`, `reason`) or `yaml`'s YAMLParseError (`linePos`), here or as a cause. */
+function findYamlProblem(error: unknown): YamlProblem | null {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const candidate = current as {
+      name?: unknown;
+      reason?: unknown;
+      mark?: { line?: unknown; column?: unknown };
+      linePos?: { line?: unknown; col?: unknown }[];
+      code?: unknown;
+      cause?: unknown;
+    };
+    if (candidate.name === "YAMLException" || candidate.mark) {
+      const line = typeof candidate.mark?.line === "number" ? candidate.mark.line + 1 : undefined;
+      const column = typeof candidate.mark?.column === "number" ? candidate.mark.column + 1 : undefined;
+      return {
+        ...(line !== undefined ? { line } : {}),
+        ...(column !== undefined ? { column } : {}),
+        ...(typeof candidate.reason === "string" ? { reason: candidate.reason.slice(0, 120) } : {}),
+      };
+    }
+    if (candidate.name === "YAMLParseError" || Array.isArray(candidate.linePos)) {
+      const position = candidate.linePos?.[0];
+      return {
+        ...(typeof position?.line === "number" ? { line: position.line } : {}),
+        ...(typeof position?.col === "number" ? { column: position.col } : {}),
+        // `BAD_INDENT` → "bad indent": the parser's error code in words, never its message.
+        ...(typeof candidate.code === "string"
+          ? {
+              reason: candidate.code
+                .toLowerCase()
+                .replace(/[^a-z]+/g, " ")
+                .trim(),
+            }
+          : {}),
+      };
+    }
+    current = candidate.cause;
+  }
+  // No parser error object, but the loader says the YAML is invalid: take the position from its words.
+  const messages: string[] = [];
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    messages.push(current.message);
+    current = current.cause;
+  }
+  if (!messages.some((message) => /invalid YAML|YAML/i.test(message))) return null;
+  const position = messages.map((m) => /\bline (\d+), column (\d+)/.exec(m)).find(Boolean);
+  return position ? { line: Number(position[1]), column: Number(position[2]) } : {};
 }
 
 // ---------------------------------------------------------------------------------------------------

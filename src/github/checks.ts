@@ -69,10 +69,16 @@ export async function updateCheckRunProgress(
   });
 }
 
+/** A hidden marker at the end of a summary survives the cut: the summary is cut before it. */
+const trailingMarkerPattern = /\n*<!-- backend-architect:[^<>]*-->\s*$/;
+
 function fitOutput(output: CheckOutput): CheckOutput {
+  const marker = trailingMarkerPattern.exec(output.summary)?.[0] ?? "";
+  const summary = output.summary.slice(0, output.summary.length - marker.length);
   return {
     title: output.title.slice(0, githubLimits.checkTitleChars),
-    summary: truncateToBytes(output.summary, githubLimits.maxCheckOutputBytes - 64),
+    summary:
+      truncateToBytes(summary, githubLimits.maxCheckOutputBytes - 64 - Buffer.byteLength(marker)) + marker,
     ...(output.text ? { text: truncateToBytes(output.text, githubLimits.maxCheckOutputBytes - 64) } : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { getTriggerPermission } from "../commands/check-permission.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { defaultRepoConfig } from "../config/repo-config.js";
-import { parseFindingMarkers } from "../findings/fingerprint.js";
+import { hasFindingMarker } from "../findings/markers.js";
 import { createReviewCommentReaction, createThreadReply, getReviewComments } from "../github/feedback.js";
 import { type ReviewJob, toPullKey } from "../queue/review-job.js";
 import type { HandlerDeps } from "./handler-deps.js";
@@ -37,7 +37,7 @@ export async function onReviewComment(
   const root = (
     await getReviewComments(context.octokit, { owner, repo, pullNumber: pull.number, ids: [rootCommentId] })
   ).get(rootCommentId);
-  if (!root?.authorIsBot || parseFindingMarkers(root.body).length === 0) {
+  if (!root?.authorIsBot || !hasFindingMarker(root.body)) {
     log.debug({ rootCommentId }, "A /architect reply in a thread that is not one of this app's findings");
     return;
   }

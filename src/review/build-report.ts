@@ -2,12 +2,16 @@ import { type RepoConfig, renderEffectiveConfig } from "../config/repo-config.js
 import type { LeftOutFile } from "../diff/select-server-files.js";
 import { categories, type Finding, isAtLeast, type Severity, severities } from "../findings/finding.js";
 import type { CheckAnnotation, CheckConclusion, CheckOutput } from "../github/checks.js";
+import { githubLimits } from "../github/limits.js";
 import type { ModelUsage } from "../model/review-model.js";
 import type { RejectedFinding } from "../model/review-output-schema.js";
+import { encodeCodeSpan, encodeFencedBlock, encodeInlineText } from "../security/encode-markdown.js";
+import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { buildContextCostNote, buildContextLine } from "./build-context-line.js";
+import { buildPages } from "./fit-pages.js";
 import type { ContextReport } from "./gather-context.js";
 import type { PlacedFindings } from "./place-findings.js";
-import { renderFindingListItem } from "./render-finding.js";
+import { renderFindingListItem, renderTitle } from "./render-finding.js";
 import { buildSecondLookLines } from "./render-second-look.js";
 import type { SecondLookReport } from "./take-second-look.js";
 
@@ -43,6 +47,8 @@ export interface ReviewReport {
         usage: ModelUsage;
         costUsd: number;
         errors: string[];
+        /** Why every call failed, for the title ("the model was unavailable", "… declined …"). */
+        incompleteReason?: string;
       }
     | { status: "skipped"; reason: string };
   rejected: RejectedFinding[];
@@ -56,7 +62,8 @@ export interface ReviewReport {
   failOn: Severity | "never";
 }
 
-const maxListed = 150;
+/** Above this, the low-confidence and unreadable findings are listed in the output's text instead. */
+const maxDetailBytesInSummary = 24_000;
 /** GitHub refuses a review body longer than this, with a margin for the fallback list of findings. */
 const maxReviewBodyLength = 60_000;
 
@@ -65,13 +72,7 @@ function plural(count: number, word: string): string {
 }
 
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-
-function listCapped<T>(items: T[], render: (item: T) => string): string {
-  const shown = items.slice(0, maxListed).map(render);
-  if (items.length > maxListed) shown.push(`- … and ${items.length - maxListed} more`);
-  return shown.join("\n");
+  return encodeCodeSpan(text, { maxLength: 1_000 });
 }
 
 /** failure when a finding reaches `fail_on`; neutral for findings below it (or an incomplete review); success otherwise. */
@@ -89,7 +90,10 @@ export function buildCheckTitle(report: ReviewReport): string {
     report.model.status === "ran" &&
     report.model.failedCalls === report.model.calls &&
     report.model.calls > 0;
-  if (incomplete) return `Review incomplete: the model was unavailable · ${plural(n, "rule-based finding")}`;
+  if (incomplete) {
+    const reason = report.model.status === "ran" ? report.model.incompleteReason : undefined;
+    return `Review incomplete: ${reason ?? "the model was unavailable"} · ${plural(n, "rule-based finding")}`;
+  }
   if (n === 0) return `No findings in ${plural(report.reviewedPaths.length, "server-side file")}`;
   const counts = severities
     .map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const)
@@ -110,10 +114,10 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
   lines.push(`**${buildCheckTitle(report)}** — this check ${failOnText}; conclusion: **${conclusion}**.`);
   if (report.model.status === "ran" && report.model.errors.length > 0) {
     lines.push(
-      `> ⚠️ ${report.model.failedCalls} of ${report.model.calls} model calls failed, so part of the change was reviewed by the rule-based detectors only: ${report.model.errors[0]}`,
+      `> ⚠️ ${report.model.failedCalls} of ${report.model.calls} model calls failed, so part of the change was reviewed by the rule-based detectors only: ${toOneLine(report.model.errors[0] ?? "")}`,
     );
   }
-  if (report.model.status === "skipped") lines.push(`> ℹ️ ${report.model.reason}`);
+  if (report.model.status === "skipped") lines.push(`> ℹ️ ${toOneLine(report.model.reason)}`);
 
   if (report.findings.length > 0) {
     lines.push("", "| Severity | Findings |", "| --- | --- |");
@@ -158,28 +162,37 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
 
   lines.push(...buildSecondLookLines(report.secondLook));
   if (report.impactSection) lines.push("", report.impactSection.replace(/^#### /, "### "));
+  // Every finding is named: the lists sit in the summary when they are small, else in the output's text
+  // (GitHub gives summary and text 64 KB each), never cut to "… and N more".
+  const detailSections: { heading: string; items: string[] }[] = [];
   if (report.placed.lowConfidence.length > 0) {
-    lines.push(
-      "",
-      `<details><summary>Low-confidence findings (${report.placed.lowConfidence.length}, below min_confidence ${report.config.min_confidence})</summary>`,
-      "",
-      listCapped(report.placed.lowConfidence, (f) =>
+    detailSections.push({
+      heading: `Low-confidence findings (${report.placed.lowConfidence.length}, below min_confidence ${report.config.min_confidence})`,
+      items: report.placed.lowConfidence.map((f) =>
         renderFindingListItem(f, `confidence ${Math.round(f.confidence * 100)}%`),
       ),
-      "",
-      "</details>",
-    );
+    });
   }
   if (report.rejected.length > 0) {
+    detailSections.push({
+      heading: `Model findings that could not be read (${report.rejected.length})`,
+      items: report.rejected.map(
+        (r) =>
+          `- ${r.path ? code(`${r.path}${r.line ? `:${r.line}` : ""}`) : "(no path)"} — ${r.title ? encodeCodeSpan(r.title, { maxLength: 300 }) : "(no title)"}: ${encodeCodeSpan(r.reason, { maxLength: 300 })}`,
+      ),
+    });
+  }
+  const detailBytes = detailSections.reduce(
+    (sum, section) => sum + section.items.reduce((n, item) => n + Buffer.byteLength(item) + 1, 0),
+    0,
+  );
+  const detailsInText = detailBytes > maxDetailBytesInSummary;
+  for (const section of detailSections) {
     lines.push(
       "",
-      `<details><summary>Model findings that could not be read (${report.rejected.length})</summary>`,
+      `<details><summary>${section.heading}</summary>`,
       "",
-      listCapped(
-        report.rejected,
-        (r) =>
-          `- ${r.path ? code(`${r.path}${r.line ? `:${r.line}` : ""}`) : "(no path)"} — ${r.title ? code(r.title) : "(no title)"}: ${code(r.reason.slice(0, 300))}`,
-      ),
+      detailsInText ? "Listed in this check run's details (below the summary)." : section.items.join("\n"),
       "",
       "</details>",
     );
@@ -188,15 +201,28 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     "",
     "<details><summary>Effective configuration</summary>",
     "",
-    "```yaml",
-    renderEffectiveConfig(report.config).trimEnd(),
-    "```",
+    encodeFencedBlock(renderEffectiveConfig(report.config).trimEnd(), "yaml"),
     "",
     "</details>",
   );
   const head = lines.slice(0, lines.indexOf("### What was read") + 2).join("\n");
   const tail = lines.slice(lines.indexOf("### What was read") + 2).join("\n");
-  return { title: buildCheckTitle(report), ...fitFileListing({ head, listing, tail }) };
+  const fitted = fitFileListing({ head, listing, tail });
+  if (!detailsInText) return { title: buildCheckTitle(report), ...fitted };
+  const room = outputBudgetBytes - Buffer.byteLength(fitted.text ?? "") - 200;
+  // Too long with their bodies: name each by its first line (severity, place, title) instead.
+  const compact = detailBytes > room;
+  const details = detailSections.map(
+    (section) =>
+      `### ${section.heading}${compact ? " — titles only (GitHub limits a check run's output to 2 × 64 KB)" : ""}\n${section.items
+        .map((item) => (compact ? (item.split("\n")[0] ?? "") : item))
+        .join("\n")}`,
+  );
+  return {
+    title: buildCheckTitle(report),
+    summary: fitted.summary,
+    text: [fitted.text, ...details].filter((part) => part !== undefined && part !== "").join("\n\n"),
+  };
 }
 
 /**
@@ -279,7 +305,8 @@ function buildFileListing(report: ReviewReport): string[] {
 }
 
 function listWithReasons(items: { path: string; reason: string }[]): string[] {
-  if (items.length <= 20) return items.map((item) => `- ${code(item.path)} — ${item.reason}`);
+  if (items.length <= 20)
+    return items.map((item) => `- ${code(item.path)} — ${encodeInlineText(item.reason)}`);
   const byReason = new Map<string, string[]>();
   for (const item of items) {
     const paths = byReason.get(item.reason);
@@ -288,10 +315,18 @@ function listWithReasons(items: { path: string; reason: string }[]): string[] {
   }
   const out: string[] = [];
   for (const [reason, paths] of byReason) {
-    out.push(`${capitalizeFirst(reason)} (${paths.length}):`);
+    out.push(`${encodeInlineText(capitalizeFirst(reason))} (${paths.length}):`);
     for (const path of paths) out.push(`- ${code(path)}`);
   }
   return out;
+}
+
+/**
+ * A message the app composed (it may quote library text as code spans, see `describeError`) on one line,
+ * so that it stays inside its quote block.
+ */
+function toOneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ");
 }
 
 function capitalizeFirst(text: string): string {
@@ -315,62 +350,85 @@ export function buildAnnotations(findings: Finding[], paths: ReadonlySet<string>
       start_line: f.line,
       end_line: f.endLine && f.endLine >= f.line ? f.endLine : f.line,
       annotation_level: annotationLevel[f.severity],
-      title: `[${f.severity}] ${f.title}`.slice(0, 255),
-      message: f.body.slice(0, 4000) || f.title,
+      // Plain text on GitHub, but posted all the same: encoded like Markdown, so no mention, link or marker.
+      title: `[${f.severity}] ${renderTitle(f.title.slice(0, 200))}`.slice(0, 255),
+      message: neutralizeModelText(f.body, { maxLength: 4_000 }) || renderTitle(f.title),
     }));
 }
 
 /** The review's own body: the model's summary, counts, and every finding not commented inline. */
 export function buildReviewBody(params: { report: ReviewReport; summary: string; marker: string }): string {
+  return buildReviewBodyPages(params)[0] ?? "";
+}
+
+/**
+ * The review body, and follow-up comments when it would not fit GitHub's 65,536 characters: every finding
+ * not commented inline is named on one of the pages, in order; the first page says how many moved on.
+ * The hidden marker ends the first page (the review's own body).
+ */
+export function buildReviewBodyPages(params: {
+  report: ReviewReport;
+  summary: string;
+  marker: string;
+  maxChars?: number;
+}): string[] {
   const { report } = params;
-  const parts: string[] = ["### Backend Architect"];
-  if (params.summary.trim()) parts.push(params.summary.trim());
+  const head: string[] = ["### Backend Architect"];
+  if (params.summary.trim()) head.push(params.summary.trim());
   const counts = severities
     .map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const)
     .filter(([, c]) => c > 0)
     .map(([s, c]) => `${c} ${s}`);
   if (counts.length > 0)
-    parts.push(`**${plural(report.findings.length, "finding")}** (${counts.join(", ")}).`);
+    head.push(`**${plural(report.findings.length, "finding")}** (${counts.join(", ")}).`);
   const notInline = report.placed.inBody;
-  if (notInline.length > 0) {
-    parts.push(
-      `#### Not commented inline (${notInline.length})`,
-      listCapped(notInline, (p) => renderFindingListItem(p.finding, p.reason)),
-    );
-  }
+  if (notInline.length > 0) head.push(`#### Not commented inline (${notInline.length})`);
+  const tail: string[] = [];
   if (report.history.stillOpen + report.history.resolved > 0) {
-    parts.push(
+    tail.push(
       `Since the last review: ${report.history.stillOpen} earlier finding(s) still open, ${report.history.resolved} resolved.`,
     );
   }
-  parts.push(
+  tail.push(
     `<sub>Reviewed ${plural(report.reviewedPaths.length, "server-side file")} at ${report.headSha.slice(0, 7)} (${report.scope.mode} review). Details, skipped files and cost are in the “Backend Architect” check run.</sub>`,
   );
-  parts.push(params.marker);
-  // The impact section goes after the summary, when the body still fits GitHub's 65,536 characters.
+  if (params.marker) tail.push(params.marker);
+  // The impact section goes after the summary, when the first page still has room for it.
   const impact = report.impactSection;
-  if (impact && parts.join("\n\n").length + impact.length + 2 <= maxReviewBodyLength) {
-    parts.splice(params.summary.trim() ? 2 : 1, 0, impact);
+  if (
+    impact &&
+    head.join("\n\n").length + tail.join("\n\n").length + impact.length + 4 <= maxReviewBodyLength
+  ) {
+    head.splice(params.summary.trim() ? 2 : 1, 0, impact);
   }
-  return parts.join("\n\n");
+  return buildPages({
+    head: head.join("\n\n"),
+    items: notInline.map((p) => renderFindingListItem(p.finding, p.reason)),
+    tail: tail.join("\n\n"),
+    maxChars: params.maxChars ?? githubLimits.maxCommentChars - 64,
+    movedNote: (count) =>
+      `- … and ${plural(count, "more finding")}, named in the follow-up comments on this pull request (a review body holds 65,536 characters).`,
+    continuedHeading: (page, pages) =>
+      `### Backend Architect — findings not commented inline (continued, ${page}/${pages})`,
+  });
 }
 
 /** Dismissed and suppressed findings (each named), and what could not be read about them (check run output). */
 function buildVerdictLines(history: ReviewReport["history"]): string[] {
   const lines: string[] = [];
-  const name = (f: Finding) => `- ${code(`${f.path}:${f.line}`)} — **${f.title}**`;
+  const name = (f: Finding) => `- ${code(`${f.path}:${f.line}`)} — **${renderTitle(f.title)}**`;
   const dismissed = history.dismissed ?? [];
   const suppressed = history.suppressed ?? [];
   if (dismissed.length > 0) {
     lines.push(
       `${plural(dismissed.length, "finding")} dismissed earlier, not repeated:`,
-      listCapped(dismissed, name),
+      dismissed.map(name).join("\n"),
     );
   }
   if (suppressed.length > 0) {
     lines.push(
       `${plural(suppressed.length, "finding")} suppressed by \`architect-ignore\` comments in the code:`,
-      listCapped(suppressed, name),
+      suppressed.map(name).join("\n"),
     );
   }
   for (const note of history.notes ?? []) lines.push(`> ℹ️ ${note}.`);

@@ -3,7 +3,7 @@ import { getTriggerPermission } from "../commands/check-permission.js";
 import type { Permission } from "../config/repo-config.js";
 import { categories } from "../findings/finding.js";
 import type { PreviousFinding } from "../findings/finding-identity.js";
-import { parseFindingMarkers } from "../findings/fingerprint.js";
+import { type MarkerAuth, parseFindingMarker } from "../findings/markers.js";
 import { listCommentVotes, listReviewThreads } from "../github/feedback.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { ExistingReviewComment } from "../github/reviews.js";
@@ -66,6 +66,8 @@ export async function loadEarlierFindings(
     comments: readonly ExistingReviewComment[];
     isOurs(comment: ExistingReviewComment): boolean;
     log: Logger;
+    /** Verifies the finding markers (see `markers.ts`). */
+    markerAuth: MarkerAuth;
   },
 ): Promise<EarlierFindings> {
   const { owner, repo } = params;
@@ -88,7 +90,7 @@ export async function loadEarlierFindings(
   const findings: EarlierFinding[] = [];
   for (const comment of params.comments) {
     if (!params.isOurs(comment) || comment.inReplyToId !== undefined) continue;
-    const keys = parseFindingMarkers(comment.body);
+    const keys = parseFindingMarker(comment.body, params.markerAuth)?.fingerprints ?? [];
     if (keys.length === 0) continue;
     const category = categoryPattern.exec(comment.body)?.[1]?.toLowerCase();
     const ruleId = rulePattern.exec(comment.body)?.[1];

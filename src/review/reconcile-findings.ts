@@ -5,7 +5,6 @@ import {
   type FindingIdentity,
   getTitleSimilarity,
 } from "../findings/finding-identity.js";
-import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { anchorByEvidence } from "./anchor-by-evidence.js";
 
 export interface ReconciledFinding extends Finding {
@@ -43,14 +42,13 @@ export function reconcileFindings(params: {
   previousPaths?: ReadonlyMap<string, string>;
 }): Reconciliation {
   let anchorDisagreements = 0;
-  const neutralize = (text: string, maxLength: number) =>
-    neutralizeModelText(text, { owner: params.repo.owner, repo: params.repo.repo, maxLength });
 
   const modelFindings = params.modelFindings.map((raw): Finding => {
     const finding: Finding = {
       ...raw,
-      title: toSafeTitle(raw.title, neutralize),
-      body: neutralize(raw.body, maxBodyChars),
+      title: toPlainTitle(raw.title),
+      // Plain text, capped: encoded for Markdown where it is rendered (`render-finding.ts`).
+      body: raw.body.replace(/\r\n?/g, "\n").slice(0, maxBodyChars),
       ...(raw.suggestion !== undefined ? { suggestion: raw.suggestion.slice(0, maxSuggestionChars) } : {}),
     };
     const index = params.indexes.get(finding.path);
@@ -126,19 +124,15 @@ export function reconcileFindings(params: {
 }
 
 /**
- * A title safe to post. When neutralising would change it (a mention, a link, HTML), the whole title
- * becomes one code span instead: nothing in it renders or notifies, and it still reads as written.
+ * A title as plain text on one line: control and format characters become spaces, capped. It is
+ * Markdown-encoded where it is rendered (`renderTitle`), and stays plain for fingerprints.
  */
-function toSafeTitle(title: string, neutralize: (text: string, maxLength: number) => string): string {
-  const plain = title
-    .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
+function toPlainTitle(title: string): string {
+  return title
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, maxTitleChars);
-  if (neutralize(plain, maxTitleChars) === plain) return plain;
-  const longestTicks = Math.max(0, ...[...plain.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longestTicks + 1);
-  return `${fence} ${plain} ${fence}`;
 }
 
 function getAnchorLines(index: FileLineIndex, finding: Finding): string[] {

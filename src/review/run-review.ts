@@ -28,9 +28,12 @@ import type { Finding } from "../findings/finding.js";
 import {
   buildFindingMarker,
   buildReviewMarker,
-  parseFindingMarkers,
+  createEphemeralMarkerKey,
+  type MarkerAuth,
+  type MarkerKey,
+  parseFindingMarker,
   parseReviewMarker,
-} from "../findings/fingerprint.js";
+} from "../findings/markers.js";
 import {
   type CheckConclusion,
   type CheckOutput,
@@ -38,17 +41,21 @@ import {
   listCheckRunsForRef,
   rerunAction,
 } from "../github/checks.js";
+import { createIssueComment } from "../github/comments.js";
 import { compareCommits } from "../github/compare.js";
 import type { GitHubClient } from "../github/github-client.js";
+import { githubLimits } from "../github/limits.js";
 import { getPull, listPullFiles } from "../github/pulls.js";
 import { createRepoConfigSource } from "../github/repo-config-source.js";
 import { createReview, listReviewComments, listReviews } from "../github/reviews.js";
+import { ModelOutputError } from "../model/model-errors.js";
 import { estimateCostUsd } from "../model/prices.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
-import { encodeCodeSpan } from "../security/encode-markdown.js";
+import { encodeCodeSpan, encodeInlineText } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
+import { redactPullText } from "../security/redact-pull-text.js";
 import type { GetContextForLocation } from "../verify/run-second-look.js";
 import { appendCheckSection } from "./append-check-section.js";
 import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
@@ -58,12 +65,13 @@ import {
   buildAnnotations,
   buildCheckOutput,
   buildNoServerCodeOutput,
-  buildReviewBody,
+  buildReviewBodyPages,
   getConclusion,
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
 import { describeImpact, startImpactExtraction } from "./describe-impact.js";
+import { buildPages } from "./fit-pages.js";
 import {
   buildContextReport,
   type ContextDeps,
@@ -76,7 +84,7 @@ import { type EarlierFindings, loadEarlierFindings } from "./load-earlier-findin
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { indexCandidates, selectCandidates } from "./prepare-files.js";
 import { type ReconciledFinding, reconcileFindings } from "./reconcile-findings.js";
-import { renderCommentBody } from "./render-finding.js";
+import { renderCommentBody, renderFindingBody, renderTitle } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
 import { type SecondLookReport, takeSecondLook } from "./take-second-look.js";
@@ -118,6 +126,11 @@ export interface ReviewDeps {
    * runs by anyone else are ignored; without them, any bot's and any app's are trusted.
    */
   identity?: { botLogin?: string | undefined; appId?: number | undefined };
+  /**
+   * Authenticates the hidden markers the app writes and reads (`deriveMarkerKey` of the app's secret).
+   * Without it, a random key of this process: markers then verify only until it restarts.
+   */
+  markerKey?: MarkerKey;
   /** Process-wide calibration of the local token estimate against the API's usage. */
   tokenCalibrator?: TokenCalibrator;
   /** Repository context beside the diff (blob cache and settings); absent: the model sees the diff only. */
@@ -159,9 +172,15 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
   const { octokit, log } = deps;
   const repo = { owner: job.owner, repo: job.repo };
   const pullRef = { ...repo, pullNumber: job.pullNumber };
+  const markerAuth: MarkerAuth = { key: deps.markerKey ?? getFallbackMarkerKey(), scope: pullRef };
 
   // 1. Start the check run "Backend Architect" on the head SHA (or take over an unfinished one).
-  const started = await startCheckRun(octokit, { ...repo, job, appId: deps.identity?.appId });
+  const started = await startCheckRun(octokit, {
+    ...repo,
+    job,
+    appId: deps.identity?.appId,
+    markerAuth,
+  });
   if (started.alreadyReviewed) {
     log.info({ checkRunId: started.id }, "This review already completed; nothing to do");
     return "already-posted";
@@ -202,7 +221,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const config = configResult.config;
     const ignored = shouldIgnorePull(config, pull, { trigger: job.trigger === "push" ? "auto" : "command" });
     if (ignored) {
-      await complete("skipped", { title: "Review skipped", summary: `Not reviewed: ${ignored}.` });
+      await complete("skipped", {
+        title: "Review skipped",
+        summary: `Not reviewed: ${encodeInlineText(ignored)}.`,
+      });
       return "skipped";
     }
 
@@ -230,6 +252,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       ...pullRef,
       job,
       identity: deps.identity ?? {},
+      markerAuth,
       pullAuthor: pull.author,
       log,
     });
@@ -256,7 +279,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     if (scope.indexes.size === 0) {
       await complete("success", {
         title: "Nothing new to review",
-        summary: `No server-side code changed since the last review (${history.lastReviewedSha?.slice(0, 7)}).${buildReviewMarkerLine(job)}`,
+        summary: `No server-side code changed since the last review (${history.lastReviewedSha?.slice(0, 7)}).${buildReviewMarkerLine(job, markerAuth)}`,
       });
       return "no-findings";
     }
@@ -293,6 +316,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         : null;
     let gathered: GatheredContext | null = null;
     if (deps.model && !modelSkipped) {
+      // The title and description are scanned and redacted like code before they reach the model.
+      const { redacted: redactedLines, ...pullText } = await redactPullText({
+        title: pull.title,
+        body: pull.body,
+      });
+      if (redactedLines > 0)
+        log.warn({ lines: redactedLines }, "Redacted secrets in the pull request's title or description");
       // 8a. Read the repository context the change needs (never fails the review; the check run says what).
       gathered = await gatherContext({
         octokit,
@@ -308,7 +338,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         model: deps.model,
         modelId,
         repository: `${job.owner}/${job.repo}`,
-        pull: { title: pull.title, body: pull.body },
+        pull: { title: pullText.title, body: pullText.body ?? "" },
         files: redacted.files.map((file) => ({ path: file.path, hunks: file.hunks })),
         indexes: scope.indexes,
         hints: ruleFindings.filter((f) => !f.ruleId?.startsWith("secret/")),
@@ -432,10 +462,11 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
             usage: modelReview.usage,
             costUsd: estimateCostUsd(modelId, modelReview.usage),
             errors: modelReview.errors.map(describeError),
+            incompleteReason: describeModelFailure(modelReview.errors),
           }
         : {
             status: "skipped",
-            reason: "No ANTHROPIC_API_KEY is configured: only the rule-based detectors ran.",
+            reason: modelSkipped ?? "The model was not asked: only the rule-based detectors ran.",
           },
       rejected: modelReview?.rejected ?? [],
       ...(contextReport ? { context: contextReport } : {}),
@@ -452,7 +483,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
     const conclusion = getConclusion(report);
     const modelComplete = !modelReview || modelReview.failedCalls === 0;
-    const marker = modelComplete ? buildReviewMarker({ sha: job.headSha, key: job.key }) : "";
+    const marker = modelComplete ? buildReviewMarker({ sha: job.headSha, key: job.key }, markerAuth) : "";
     let outcome: ReviewOutcome = "no-findings";
     if (placed.inline.length + placed.inBody.length > 0) {
       const summary = neutralizeModelText((modelReview?.summaries ?? []).join("\n\n"), {
@@ -467,9 +498,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
           config.review_event === "REQUEST_CHANGES" && conclusion === "failure"
             ? "REQUEST_CHANGES"
             : "COMMENT",
-        body: buildReviewBody({ report, summary, marker }),
+        pages: buildReviewBodyPages({ report, summary, marker }),
         placed,
         log,
+        markerAuth,
       });
       deps.metrics?.onFindingsPosted?.([
         ...placed.inline.map((p) => p.finding),
@@ -482,7 +514,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const output = appendCheckSection(buildCheckOutput(report), buildContractsCheckSection(contracts));
     await complete(
       conclusion,
-      { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
+      { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job, markerAuth) : "") },
       {
         annotations: buildAnnotations(
           findings,
@@ -510,6 +542,16 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     // An early analysis the review did not use (it stopped first, or its scope was narrower) is dropped.
     early?.cancel();
   }
+}
+
+/** Why the model's part of the review is missing, for the check run's title: a refusal is not an outage. */
+function describeModelFailure(errors: readonly unknown[]): string {
+  const messages = errors.map((error) => (error instanceof Error ? error.message : ""));
+  if (messages.length > 0 && messages.every((m) => /stop reason: refusal/.test(m)))
+    return "the model declined to review this change";
+  if (errors.length > 0 && errors.every((error) => error instanceof ModelOutputError))
+    return "the model's answers could not be used";
+  return "the model was unavailable";
 }
 
 /** Tokens of repository context the second look gets per finding, at most (ranked pieces, whole). */
@@ -545,8 +587,14 @@ function supersededOutput(newHead: string): CheckOutput {
   };
 }
 
-function buildReviewMarkerLine(job: ReviewJob): string {
-  return `\n\n${buildReviewMarker({ sha: job.headSha, key: job.key })}`;
+function buildReviewMarkerLine(job: ReviewJob, markerAuth: MarkerAuth): string {
+  return `\n\n${buildReviewMarker({ sha: job.headSha, key: job.key }, markerAuth)}`;
+}
+
+let fallbackMarkerKey: MarkerKey | undefined;
+function getFallbackMarkerKey(): MarkerKey {
+  fallbackMarkerKey ??= createEphemeralMarkerKey();
+  return fallbackMarkerKey;
 }
 
 interface History {
@@ -566,6 +614,7 @@ async function loadHistory(
     pullNumber: number;
     job: ReviewJob;
     identity: { botLogin?: string | undefined; appId?: number | undefined };
+    markerAuth: MarkerAuth;
     pullAuthor: string;
     log: Logger;
   },
@@ -577,13 +626,13 @@ async function loadHistory(
     listReviews(octokit, params),
     listReviewComments(octokit, params),
   ]);
-  const markers = reviews.filter(isOurs).flatMap((r) => parseReviewMarker(r.body) ?? []);
+  const markers = reviews.filter(isOurs).flatMap((r) => parseReviewMarker(r.body, params.markerAuth) ?? []);
   let stillOpen = 0;
   let resolved = 0;
   for (const comment of comments) {
     if (!isOurs(comment)) continue;
-    const fingerprints = parseFindingMarkers(comment.body);
-    if (fingerprints.length === 0) continue;
+    const marker = parseFindingMarker(comment.body, params.markerAuth);
+    if (!marker) continue;
     if (comment.line === null) resolved += 1;
     else stillOpen += 1;
   }
@@ -596,7 +645,9 @@ async function loadHistory(
       appId,
     });
     const reviewed = runs.some(
-      (run) => run.status === "completed" && parseReviewMarker(run.summary)?.sha === params.job.previousSha,
+      (run) =>
+        run.status === "completed" &&
+        parseReviewMarker(run.summary, params.markerAuth)?.sha === params.job.previousSha,
     );
     if (reviewed) lastReviewedSha = params.job.previousSha;
   }
@@ -656,46 +707,57 @@ async function postReview(
     pullNumber: number;
     commitId: string;
     event: "COMMENT" | "REQUEST_CHANGES";
-    body: string;
+    /** The review body, then follow-up comments (`buildReviewBodyPages`): each within GitHub's limit. */
+    pages: string[];
     placed: ReturnType<typeof placeFindings>;
     log: Logger;
+    markerAuth: MarkerAuth;
   },
 ): Promise<void> {
+  const [body = "", ...followUps] = params.pages;
   const comments = params.placed.inline.map((placement) =>
     toReviewComment(
       placement,
       renderCommentBody(placement.finding, {
         suggestionApplies: placement.suggestionApplies,
-        marker: buildFindingMarkers(placement.finding as ReconciledFinding),
+        marker: buildFindingMarker((placement.finding as ReconciledFinding).identity.keys, params.markerAuth),
       }),
     ),
   );
   try {
-    await createReview(octokit, { ...params, comments });
+    await createReview(octokit, { ...params, body, comments });
   } catch (error) {
-    // Every anchor was validated; should GitHub still refuse one, post the findings in the body rather than lose them.
+    // Every anchor was validated; should GitHub still refuse one, post the findings as comments rather than lose them.
     if ((error as { status?: number }).status !== 422 || comments.length === 0) throw error;
     params.log.warn(
       { err: error },
-      "GitHub refused the inline comments; posting every finding in the review body",
+      "GitHub refused the inline comments; posting every finding in the review body and follow-up comments",
     );
-    const fallback = params.placed.inline
-      .map(
-        (p) =>
-          `- \`${p.finding.path}:${p.line}\` — **${p.finding.title}**\n  ${p.finding.body.split("\n").join("\n  ")}`,
-      )
-      .join("\n");
-    await createReview(octokit, {
-      ...params,
-      body: `${params.body}\n\n#### Findings (GitHub did not accept them as line comments)\n${fallback}`,
-      comments: [],
+    await createReview(octokit, { ...params, body, comments: [] });
+    followUps.push(
+      ...buildPages({
+        head: "### Backend Architect — findings GitHub did not accept as line comments",
+        items: params.placed.inline.map(
+          (p) =>
+            `- ${encodeCodeSpan(`${p.finding.path}:${p.line}`)} — **${renderTitle(p.finding.title)}**\n  ${renderFindingBody(p.finding).split("\n").join("\n  ")}`,
+        ),
+        tail: "",
+        maxChars: githubLimits.maxCommentChars - 64,
+        movedNote: (count) => `- … and ${count} more in the next comment.`,
+        continuedHeading: (page, pages) =>
+          `### Backend Architect — findings GitHub did not accept as line comments (continued, ${page}/${pages})`,
+      }),
+    );
+  }
+  // Pages that did not fit the review body: one issue comment each, in order.
+  for (const page of followUps) {
+    await createIssueComment(octokit, {
+      owner: params.owner,
+      repo: params.repo,
+      issueNumber: params.pullNumber,
+      body: page,
     });
   }
-}
-
-/** One hidden marker per identity key: a later review tells category keys from rule keys. */
-function buildFindingMarkers(finding: ReconciledFinding): string {
-  return finding.identity.keys.map(buildFindingMarker).join("");
 }
 
 export type { RepoConfig };

@@ -1,4 +1,4 @@
-import { parseFindingMarkers } from "../findings/fingerprint.js";
+import { hasFindingMarker } from "../findings/markers.js";
 import { createReviewCommentReaction, createThreadReply, getReviewComments } from "../github/feedback.js";
 import { buildThreadPrompt } from "../model/build-thread-prompt.js";
 import { estimateCostUsd } from "../model/prices.js";
@@ -33,7 +33,7 @@ export async function runThreadReply(
   const root = comments.get(rootCommentId);
   const botLogin = deps.identity?.botLogin;
   const ours = root !== undefined && (botLogin ? root.authorLogin === botLogin : root.authorIsBot);
-  if (!reply || !root || !ours || parseFindingMarkers(root.body).length === 0) {
+  if (!reply || !root || !ours || !hasFindingMarker(root.body)) {
     log.info({ rootCommentId }, "Reply gone, or in a thread that is not one of this app's findings; ignored");
     return "not-ours";
   }

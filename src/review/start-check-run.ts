@@ -1,4 +1,4 @@
-import { parseReviewMarker } from "../findings/fingerprint.js";
+import { type MarkerAuth, parseReviewMarker } from "../findings/markers.js";
 import { createCheckRun, listCheckRunsForRef, updateCheckRunProgress } from "../github/checks.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { ReviewJob } from "../queue/review-job.js";
@@ -14,7 +14,13 @@ const startingTitle = "Reviewing the server-side changes";
  */
 export async function startCheckRun(
   octokit: GitHubClient,
-  params: { owner: string; repo: string; job: ReviewJob; appId?: number | undefined },
+  params: {
+    owner: string;
+    repo: string;
+    job: ReviewJob;
+    appId?: number | undefined;
+    markerAuth: MarkerAuth;
+  },
 ): Promise<{ id: number; alreadyReviewed: boolean }> {
   const { job } = params;
   const summary = `Backend Architect is reviewing ${job.headSha.slice(0, 7)} (${job.trigger === "push" ? "new commits" : "requested"}).`;
@@ -27,7 +33,8 @@ export async function startCheckRun(
       appId: params.appId,
     });
     const existing = runs.find((run) => run.externalId === toExternalId(job));
-    const marker = existing?.status === "completed" ? parseReviewMarker(existing.summary) : null;
+    const marker =
+      existing?.status === "completed" ? parseReviewMarker(existing.summary, params.markerAuth) : null;
     if (existing && marker?.key === job.key && marker.sha === job.headSha) {
       return { id: existing.id, alreadyReviewed: true };
     }

@@ -20,16 +20,19 @@ const htmlCommentOpenReplacement = "<!- -";
 // character is escaped (mentions and autolinks are found in the rendered text): they are posted as code.
 const linkLikePattern = new RegExp(
   [
-    String.raw`(?:https?|ftp|mailto|file|javascript|data):\S*`, // scheme URLs
+    String.raw`(?:https?|ftp|mailto|file|javascript|data|vbscript|xmpp):\S*`, // scheme URLs, any case
     String.raw`www\.\S+`, // extended autolinks
     String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, // e-mail addresses
     String.raw`@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?`, // @user, @org/team
     String.raw`[A-Za-z0-9][\w.-]*\/[\w.-]+[#@][\w-]+`, // owner/repo#12, owner/repo@sha
-    String.raw`\b[A-Za-z0-9][\w-]*#\d+`, // owner#12
+    String.raw`[A-Za-z0-9][\w-]*#\d+`, // owner#12 (also right after another reference)
   ].join("|"),
-  "g",
+  "gi",
 );
-const asciiPunctuation = /[!-/:-@[-`{-~]/g;
+// Characters that start Markdown or HTML syntax anywhere in a line (`!` too: `\<\!--` must never contain `<!--`).
+const inlineSyntax = /[\\`*_[\]<>!|#&~$@]/g;
+// Characters that start a block only at the beginning of a line: list items, setext underlines, `1.`.
+const lineStartSyntax = /^(\s*)(?:([-+=])|(\d{1,9})([.)]))/;
 
 /** Makes every invisible or bidirectional control character visible as `⟦U+202E⟧`. */
 export function showInvisibleCharacters(text: string): string {
@@ -53,8 +56,15 @@ function prepareSingleLine(text: string, options: EncodeOptions): string {
   return showInvisibleCharacters(toSingleLine(capLength(text, options.maxLength)));
 }
 
-function escapePunctuation(text: string): string {
-  return text.replace(asciiPunctuation, (char) => `\\${char}`);
+function escapePunctuation(text: string, atLineStart: boolean): string {
+  // `<` as an entity: no tag or comment can open, and the raw text holds no `<img`, `<script` or `<!--`.
+  const escaped = text.replace(inlineSyntax, (char) => (char === "<" ? "&lt;" : `\\${char}`));
+  if (!atLineStart) return escaped;
+  return escaped.replace(
+    lineStartSyntax,
+    (_whole, space: string, sign?: string, digits?: string, dot?: string) =>
+      sign ? `${space}\\${sign}` : `${space}${digits}\\${dot}`,
+  );
 }
 
 function buildCodeSpan(text: string, inTable: boolean): string {
@@ -72,18 +82,26 @@ function encodeInline(text: string, options: EncodeOptions, inTable: boolean): s
   const line = prepareSingleLine(text, options);
   let out = "";
   let last = 0;
+  // Adjacent pieces become one span: two spans side by side would read as one longer backtick run.
+  let code = "";
   for (const match of line.matchAll(linkLikePattern)) {
     const start = match.index ?? 0;
-    out += escapePunctuation(line.slice(last, start));
-    out += buildCodeSpan(match[0], inTable);
+    if (start > last) {
+      if (code !== "") out += buildCodeSpan(code, inTable);
+      code = "";
+      out += escapePunctuation(line.slice(last, start), last === 0);
+    }
+    code += match[0];
     last = start + match[0].length;
   }
-  return out + escapePunctuation(line.slice(last));
+  if (code !== "") out += buildCodeSpan(code, inTable);
+  return out + escapePunctuation(line.slice(last), last === 0);
 }
 
 /**
- * Text inside a paragraph, list item or heading: one line, every ASCII punctuation character escaped
- * (no emphasis, link, image, HTML, entity or table syntax survives), mentions, URLs, e-mail addresses and
+ * Text inside a paragraph, list item or heading: one line; every character that starts inline syntax
+ * escaped (`` \ ` * _ [ ] < > ! | # & ~ $ @ ``: no emphasis, link, image, HTML, entity, table or math
+ * survives), and a list or setext marker at its start; mentions, URLs, e-mail addresses and
  * cross-repository references posted as code spans.
  *
  * @example encodeInlineText("cc @octocat <img src=x>") === "cc `@octocat` \\<img src\\=x\\>"

@@ -1,68 +1,47 @@
-import { invisibleCharacterPattern } from "./invisible-character-pattern.js";
-import { sanitizeCodeLine } from "./sanitize-code-line.js";
+import { encodeCodeSpan, encodeFencedBlock, encodeInlineText } from "./encode-markdown.js";
 
 export interface NeutralizeModelTextOptions {
-  /** Owner and name of the reviewed repository: links into it stay live. */
-  owner: string;
-  repo: string;
+  /** Owner and name of the reviewed repository (kept for callers; no link is left live, inside or out). */
+  owner?: string;
+  repo?: string;
   /** Cap on the returned length, "… (truncated)" included (e.g. 65,536 for a review body). */
   maxLength: number;
 }
 
 const truncationSuffix = "… (truncated)";
-// The app's own hidden markers start like this; a model must not be able to forge one.
-const forgedMarkerPattern = /<!--\s*backend-architect/gi;
-const forgedMarkerReplacement = "[forged marker removed]";
 const htmlCommentPattern = /<!--[\s\S]*?(?:-->|$)/g;
 const fenceOpenPattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-// `&#64;`, `&#x40;`, `&commat;` render as "@" and GitHub would mention after rendering.
-const encodedAtPattern = /&(?:#0*64|#x0*40|commat);/gi;
-
-// Sticky patterns, tried at the scanner's position.
-const inlineLinkPattern =
-  /(!?)\[((?:[^[\]\\`\n]|\\.|`[^`\n]*`|\[(?:[^[\]\\\n]|\\.)*\])*)\]\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*\)/y;
-const autolinkPattern = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/y;
-const schemeUrlPattern = /(?:https?|ftp):\/\/[^\s<>`[\]]*/iy;
-const wwwUrlPattern = /www\.[^\s<>`[\]]*/iy;
-// GitHub's mention grammar, slightly widened: a user or `org/team`.
-const mentionPattern = /@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?/y;
-// `other/repo#12` posts a cross-reference on someone else's issue.
-const crossRepoReferencePattern = /([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)#\d+/y;
-const asciiPunctuation = /[!-/:-@[-`{-~]/;
-const wordCharacter = /[A-Za-z0-9_]/;
+// A list item or heading marker kept as structure; what follows it is encoded.
+const blockMarkerPattern = /^( {0,6})([-*+]|\d{1,3}[.)]|#{1,6})( +)/;
 
 /**
- * Makes a model-written string safe to post on GitHub (review body, comment body, title, check-run
- * summary). Whatever an attacker made the model say, the result:
+ * The encoder for multi-line model prose (a finding's body, the review summary): the model may write
+ * paragraphs, list items, headings, inline code and fenced code blocks, and every piece goes through the
+ * encoder of its context (`encode-markdown.ts`):
  *
- * - pings nobody: `@user` and `@org/team` become code spans (`` `@user` ``); e-mail addresses
- *   (`a@b.com`) and mentions already inside code stay as they are; `other/repo#1` references, which
- *   would post a back-link on someone else's issue, become code spans too;
- * - links nowhere except into `https://github.com/<owner>/<repo>`: other markdown links and images
- *   become `text (`url`)`, bare URLs and autolinks become code spans, and every other `[`, `]`, `<`
- *   and stray backtick is escaped, so no link, image, reference definition or raw HTML (`<a>`, `<img>`,
- *   `<script>`, `<iframe>`, ...) is left to render;
- * - hides nothing and forges nothing: HTML comments (also unterminated) are removed from prose, and
- *   `<!-- backend-architect` anywhere, code included, is replaced, so the app's own markers cannot be
- *   forged;
- * - keeps fenced code blocks (```` ```suggestion ```` included) as they are, except that invisible or
- *   bidirectional control characters are shown as `⟦U+202E⟧` (a suggestion must never smuggle Trojan
- *   Source into a commit), and closes an unclosed fence so it cannot swallow what follows;
- * - is at most `maxLength` characters, ending in "… (truncated)" when cut.
+ * - each prose line through `encodeInlineText` (a list or heading marker at its start is kept), so it
+ *   mentions nobody, links nowhere (not even into the repository: URLs are shown as code), embeds
+ *   nothing, opens no HTML and carries no marker; HTML comments are removed first (hidden text);
+ * - each inline code span through `encodeCodeSpan`;
+ * - each fenced block through `encodeFencedBlock` (invisible characters made visible, a fence nothing
+ *   inside can close, an unclosed block closed); a ```` ```suggestion ```` block in prose is shown as
+ *   plain code: only a finding's own `suggestion` field, checked and anchored, is ever offered to commit;
+ * - the result is at most `maxLength` characters, ending in "… (truncated)" when cut.
  *
  * @example neutralizeModelText("cc @octo [x](https://evil.example)", { owner: "o", repo: "r", maxLength: 100 })
- *   === "cc `@octo` x (`https://evil.example`)"
+ *   === "cc `@octo` \\[x\\]\\(`https://evil.example)`"
  */
 export function neutralizeModelText(text: string, opts: NeutralizeModelTextOptions): string {
   const source = text.replace(/\r\n?/g, "\n");
-  const full = neutralizeBody(source, opts);
+  const full = encodeBody(source);
   if (full.length <= opts.maxLength) return full;
   if (opts.maxLength <= truncationSuffix.length)
     return truncationSuffix.slice(0, Math.max(0, opts.maxLength));
-  // Neutralising can lengthen the text, so cut the source and check; shrink until it fits.
+  // Encoding lengthens the text, so cut the source and check; shrink until it fits.
   let budget = opts.maxLength - truncationSuffix.length - 1;
   for (let attempt = 0; attempt < 30 && budget > 0; attempt++) {
-    const result = appendTruncationSuffix(neutralizeBody(cutSource(source, budget), opts));
+    const encoded = encodeBody(cutSource(source, budget));
+    const result = `${encoded}${encoded === "" ? "" : "\n"}${truncationSuffix}`;
     if (result.length <= opts.maxLength) return result;
     budget = Math.min(budget - 1, Math.floor((budget * opts.maxLength) / result.length) - 1);
   }
@@ -74,19 +53,13 @@ function cutSource(text: string, length: number): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-function appendTruncationSuffix(body: string): string {
-  const lastLine = body.slice(body.lastIndexOf("\n") + 1);
-  const separator = /^ {0,3}(?:`{3,}|~{3,})\s*$/.test(lastLine) ? "\n" : body === "" ? "" : " ";
-  return `${body}${separator}${truncationSuffix}`;
-}
-
-/** Splits the text into fenced code blocks (kept) and prose (neutralised). */
-function neutralizeBody(text: string, opts: NeutralizeModelTextOptions): string {
+/** Splits the text into fenced code blocks and prose, and encodes each for its context. */
+function encodeBody(text: string): string {
   const lines = text.split("\n");
   const out: string[] = [];
   let prose: string[] = [];
   const flushProse = () => {
-    if (prose.length > 0) out.push(neutralizeProse(prose.join("\n"), opts));
+    if (prose.length > 0) out.push(encodeProse(prose.join("\n")));
     prose = [];
   };
   let i = 0;
@@ -104,248 +77,80 @@ function neutralizeBody(text: string, opts: NeutralizeModelTextOptions): string 
     const closePattern = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
     let end = i + 1;
     while (end < lines.length && !closePattern.test(lines[end] ?? "")) end++;
-    const block = lines.slice(i, Math.min(end + 1, lines.length)).map(neutralizeCode);
-    if (end >= lines.length) block.push(fence);
-    out.push(block.join("\n"));
+    const language = (open[2] ?? "").trim().split(/\s+/)[0] ?? "";
+    const content = lines.slice(i + 1, Math.min(end, lines.length)).join("\n");
+    out.push(encodeFencedBlock(content, language.toLowerCase() === "suggestion" ? "" : language));
     i = end + 1;
   }
   flushProse();
   return out.join("\n");
 }
 
-function neutralizeCode(code: string): string {
-  return sanitizeCodeLine(code.replace(forgedMarkerPattern, forgedMarkerReplacement));
-}
-
-function neutralizeProse(prose: string, opts: NeutralizeModelTextOptions): string {
-  const cleaned = prose
+function encodeProse(prose: string): string {
+  return prose
     .replace(htmlCommentPattern, "")
-    .replace(invisibleCharacterPattern, "")
-    .replace(forgedMarkerPattern, forgedMarkerReplacement)
-    .replace(encodedAtPattern, "@");
-  return neutralizeInline(cleaned, opts);
+    .split("\n")
+    .map((line) => {
+      const marker = blockMarkerPattern.exec(line);
+      if (!marker) return encodeLine(line);
+      const [whole, indent = "", symbol = "", space = ""] = marker;
+      return `${indent}${symbol}${space}${encodeLine(line.slice(whole.length))}`;
+    })
+    .join("\n");
 }
 
-/**
- * One left-to-right pass, in the order a CommonMark parser meets things: backslash escapes, code spans
- * (a span never crosses a line here: a pair GitHub might see across lines is escaped instead, which is
- * the safe direction), links, autolinks, bare URLs, mentions, cross-repository references.
- */
-function neutralizeInline(text: string, opts: NeutralizeModelTextOptions): string {
-  // Parts and the last character emitted: `endsWith` on a growing string would flatten it every time.
+/** Inline code spans (a backtick run closed by one of the same length on the line) and text between them. */
+function encodeLine(line: string): string {
   const parts: string[] = [];
-  let last = "";
-  const emit = (piece: string) => {
-    if (piece === "") return;
-    parts.push(piece);
-    last = piece[piece.length - 1] ?? "";
-  };
-  const emitInert = (piece: string, next: string | undefined) => {
-    // A preceding backslash would escape the span's opening backtick; a neighbouring backtick would
-    // merge with it into a longer run.
-    if (last === "\\" || last === "`") emit(" ");
-    emit(piece);
-    if (next === "`") emit(" ");
-  };
+  let text = "";
   let i = 0;
-  while (i < text.length) {
-    const char = text[i] ?? "";
-    const previous = i > 0 ? text[i - 1] : undefined;
-
-    if (char === "\\") {
-      const next = text[i + 1];
-      if (next === "@") {
-        // `\@user` renders as "@user" and would mention: drop the escape, the mention rule applies.
-        i++;
-      } else if (next !== undefined && asciiPunctuation.test(next)) {
-        emit(char + next);
-        i += 2;
-      } else {
-        emit(char);
-        i++;
-      }
-      continue;
-    }
-
-    if (char === "`") {
-      const run = /`+/y;
-      run.lastIndex = i;
-      const length = run.exec(text)?.[0].length ?? 1;
-      const close = findClosingBacktickRun(text, i + length, length);
-      if (close === undefined) {
-        emit("\\`".repeat(length));
-        i += length;
-      } else {
-        const span = text.slice(i, close + length);
-        if (last === "\\") emit(" ");
-        emit(sanitizeCodeLine(span));
-        i = close + length;
-      }
-      continue;
-    }
-
-    if (char === "[" || (char === "!" && text[i + 1] === "[")) {
-      const match = execAt(inlineLinkPattern, text, i);
-      if (match) {
-        const [whole, bang = "", label = "", rawDestination = ""] = match;
-        const destination = rawDestination.replace(/^<([\s\S]*)>$/, "$1");
-        const inner = neutralizeInline(label, opts);
-        if (isAllowedUrl(destination, opts)) {
-          if (last === "\\") emit(" ");
-          emit(`${bang}[${inner}](${destination})`);
-        } else if (destination === "") {
-          emit(inner);
-        } else {
-          emit(inner === "" ? "" : `${inner} (`);
-          emitInert(toCodeSpan(destination), undefined);
-          emit(inner === "" ? "" : ")");
-        }
-        i += whole.length;
+  while (i < line.length) {
+    // `**bold**` stays bold: emphasis can neither link nor mention, and its inside is encoded.
+    if (line.startsWith("**", i)) {
+      const end = line.indexOf("**", i + 2);
+      const inner = end === -1 ? "" : line.slice(i + 2, end);
+      if (/^[^\s`*](?:[^`*]*[^\s`*])?$/.test(inner)) {
+        if (text !== "") parts.push(encodeInlineText(text));
+        text = "";
+        parts.push(`**${encodeInlineText(inner)}**`);
+        i = end + 2;
         continue;
       }
-      emit(char === "[" ? "\\[" : "!");
+    }
+    if (line[i] !== "`") {
+      text += line[i];
       i++;
       continue;
     }
-
-    if (char === "~" && text.startsWith("~~~", i)) {
-      // Hidden characters removed above can leave `~~~` at a line start: a fence nobody closes.
-      emit("\\~");
-      i++;
+    const run = /`+/y;
+    run.lastIndex = i;
+    const length = run.exec(line)?.[0].length ?? 1;
+    const close = findClosingRun(line, i + length, length);
+    if (close === undefined) {
+      text += line.slice(i, i + length);
+      i += length;
       continue;
     }
-
-    if (char === "]") {
-      emit("\\]");
-      i++;
-      continue;
-    }
-
-    if (char === "<") {
-      const match = execAt(autolinkPattern, text, i);
-      const url = match?.[1];
-      if (match && url !== undefined) {
-        if (isAllowedUrl(url, opts)) emit(`<${url}>`);
-        else emitInert(toCodeSpan(url), text[i + match[0].length]);
-        i += match[0].length;
-        continue;
-      }
-      emit("&lt;");
-      i++;
-      continue;
-    }
-
-    const urlMatch =
-      execAt(schemeUrlPattern, text, i) ??
-      (previous === undefined || !/[A-Za-z0-9.-]/.test(previous) ? execAt(wwwUrlPattern, text, i) : null);
-    if (urlMatch) {
-      const url = trimUrl(urlMatch[0]);
-      if (url.length > 0 && !/^(?:https?|ftp):\/\/$/i.test(url)) {
-        if (isAllowedUrl(url, opts)) emit(url);
-        else emitInert(toCodeSpan(url), text[i + url.length]);
-        i += url.length;
-        continue;
-      }
-    }
-
-    if (char === "@" && (previous === undefined || !wordCharacter.test(previous))) {
-      const match = execAt(mentionPattern, text, i);
-      if (match) {
-        emitInert(toCodeSpan(match[0]), text[i + match[0].length]);
-        i += match[0].length;
-        continue;
-      }
-    }
-
-    if (previous === undefined || !wordCharacter.test(previous)) {
-      const match = execAt(crossRepoReferencePattern, text, i);
-      if (match) {
-        const sameRepo =
-          match[1]?.toLowerCase() === opts.owner.toLowerCase() &&
-          match[2]?.toLowerCase() === opts.repo.toLowerCase();
-        if (sameRepo) emit(match[0]);
-        else emitInert(toCodeSpan(match[0]), text[i + match[0].length]);
-        i += match[0].length;
-        continue;
-      }
-    }
-
-    emit(char);
-    i++;
+    if (text !== "") parts.push(encodeInlineText(text));
+    text = "";
+    const content = line.slice(i + length, close);
+    const unpadded = /^ .*[^ ].* $/.test(content) ? content.slice(1, -1) : content;
+    parts.push(encodeCodeSpan(unpadded));
+    i = close + length;
   }
-  return parts.join("");
+  if (text !== "") parts.push(encodeInlineText(text));
+  // Two code spans side by side would read as one longer backtick run: keep a space between them.
+  return parts.reduce(
+    (joined, part) => (joined.endsWith("`") && part.startsWith("`") ? `${joined} ${part}` : joined + part),
+    "",
+  );
 }
 
-function execAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
-  pattern.lastIndex = index;
-  return pattern.exec(text);
-}
-
-/** Index of the next backtick run of exactly `length` on the same line, as CommonMark pairs them. */
-function findClosingBacktickRun(text: string, from: number, length: number): number | undefined {
-  // A scan from `from` that stops at the line's end: linear over all spans of a line together.
-  const runOrLineEnd = /`+|\n/g;
-  runOrLineEnd.lastIndex = from;
-  for (let match = runOrLineEnd.exec(text); match; match = runOrLineEnd.exec(text)) {
-    if (match[0] === "\n") return undefined;
+function findClosingRun(line: string, from: number, length: number): number | undefined {
+  const runs = /`+/g;
+  runs.lastIndex = from;
+  for (let match = runs.exec(line); match; match = runs.exec(line)) {
     if (match[0].length === length) return match.index;
   }
   return undefined;
-}
-
-/** GFM's extended-autolink trailing rules: drop trailing punctuation and unbalanced closing parens. */
-function trimUrl(url: string): string {
-  let end = url.length;
-  for (;;) {
-    const last = url[end - 1];
-    if (last === undefined) break;
-    if ("?!.,:*_~'\";".includes(last)) {
-      end--;
-      continue;
-    }
-    if (last === ")") {
-      const candidate = url.slice(0, end);
-      const opens = candidate.split("(").length - 1;
-      const closes = candidate.split(")").length - 1;
-      if (closes > opens) {
-        end--;
-        continue;
-      }
-    }
-    break;
-  }
-  return url.slice(0, end);
-}
-
-function toCodeSpan(content: string): string {
-  const longestRun = Math.max(0, ...Array.from(content.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = content.startsWith("`") || content.endsWith("`") ? " " : "";
-  return `${fence}${pad}${content}${pad}${fence}`;
-}
-
-function isAllowedUrl(url: string, opts: NeutralizeModelTextOptions): boolean {
-  const prefix = new RegExp(
-    `^https://github\\.com/${escapeRegExp(opts.owner)}/${escapeRegExp(opts.repo)}(?:[/?#][A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%]*)?$`,
-    "i",
-  );
-  if (!prefix.test(url)) return false;
-  try {
-    const parsed = new URL(url);
-    const [, owner, repo] = parsed.pathname.split("/");
-    return (
-      parsed.protocol === "https:" &&
-      parsed.host === "github.com" &&
-      parsed.username === "" &&
-      parsed.password === "" &&
-      owner?.toLowerCase() === opts.owner.toLowerCase() &&
-      repo?.toLowerCase() === opts.repo.toLowerCase()
-    );
-  } catch {
-    return false;
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }

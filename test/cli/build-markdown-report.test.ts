@@ -21,7 +21,8 @@ describe("buildMarkdownReport", () => {
         "#### `src/routes/users.js`",
         "",
         `- 🟠 High · Security — \`src/routes/users.js:11\` — **${sqlFinding.title}** _(rule-based: sql-string-building)_`,
-        `  ${sqlFinding.body}`,
+        // `$` is escaped: GitHub renders `$…$` as math.
+        `  ${sqlFinding.body.replaceAll("$", "\\$")}`,
         "- 🟡 Medium · Reliability — `src/routes/users.js:14-15` — **Database errors returned to the client** _(confidence 90%)_",
         "  `err.message` reaches the response body.",
         "",

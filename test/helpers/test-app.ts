@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { Probot } from "probot";
+import { deriveMarkerKey, type MarkerAuth } from "../../src/findings/markers.js";
 import { AppOctokit } from "../../src/github/github-client.js";
 import { createApp } from "../../src/index.js";
 import { createMemoryUsageLimits } from "../../src/limits/usage-limits.js";
@@ -12,6 +13,12 @@ import type { JobQueue } from "../../src/queue/job-queue.js";
 import { createReviewProcessor } from "../../src/review/create-review-processor.js";
 import type { ContextDeps } from "../../src/review/gather-context.js";
 import type { ReviewOutcome } from "../../src/review/run-review.js";
+
+/** The marker key of the test app; `testMarkerAuth` signs markers as the app would for acme/shop-api#42… */
+export const testMarkerKey = deriveMarkerKey("test-app marker secret");
+export function testMarkerAuth(pullNumber: number, owner = "acme", repo = "shop-api"): MarkerAuth {
+  return { key: testMarkerKey, scope: { owner, repo, pullNumber } };
+}
 
 export interface TestApp {
   probot: Probot;
@@ -75,6 +82,7 @@ export async function createTestApp(
           getOctokit,
           model,
           log,
+          markerKey: testMarkerKey,
           settings: {
             defaultModel: "claude-sonnet-5-5",
             tokenBudget: 60_000,

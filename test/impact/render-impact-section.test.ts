@@ -115,9 +115,7 @@ describe("the Architecture impact section", () => {
     const section = renderImpactSection(impact, {
       summary: "Adds an order API backed by Postgres and Stripe.",
     })!;
-    expect(section).toContain(
-      "#### Architecture impact\n\nAdds an order API backed by Postgres and Stripe\\.",
-    );
+    expect(section).toContain("#### Architecture impact\n\nAdds an order API backed by Postgres and Stripe.");
     expect(section).toContain(
       "| added | GET | `/orders/:id` | `src/routes/orders.js:3` | Express | visible |",
     );

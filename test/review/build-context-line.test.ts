@@ -30,7 +30,7 @@ describe("buildContextLine", () => {
     expect(buildContextLine(ran)).toBe(
       [
         "Context: 12 files read, 2,050 tokens sent — enclosing code 2 (410 tokens), definitions 3 (1,250 tokens), data model 1 (300 tokens), repository map 1 (90 tokens). Left out for the budget: 2 excerpts (1,900 tokens) from ``src/a`b.ts``, `db/migrations/001.sql`. Exploration: 2 tool turns, 3 tool calls, 4,100 tokens; stopped at 6 tool turns. GitHub requests for context: 9 (4 files from the cache).",
-        "> ⚠️ Context incomplete: src\\/x\\.ts\\: Failed to read the blob 1234567 of acme\\/shop\\-api \\<img src\\=x\\>",
+        "> ⚠️ Context incomplete: src/x.ts: Failed to read the blob 1234567 of acme/shop-api &lt;img src=x\\>",
       ].join("\n"),
     );
     expect(buildContextCostNote(ran)).toBe(
@@ -53,7 +53,7 @@ describe("buildContextLine", () => {
       reason: "repository context is off for this repository (context.enabled is false)",
     };
     expect(buildContextLine(off)).toBe(
-      "Context: none — repository context is off for this repository \\(context\\.enabled is false\\).",
+      "Context: none — repository context is off for this repository (context.enabled is false).",
     );
     expect(buildContextCostNote(off)).toBe("");
   });

@@ -342,7 +342,7 @@ describe("repository context in the review", () => {
     expect(checkRun.conclusion).not.toBe("skipped");
     expect(checkRun.output.summary).not.toContain("could not finish");
     expect(checkRun.output.summary).toContain(
-      `Context: none — the repository tree could not be read \\(Failed to list the tree ${headSha.slice(0, 7)} of acme\\/shop\\-api\\).`,
+      `Context: none — the repository tree could not be read (Failed to list the tree ${headSha.slice(0, 7)} of acme/shop-api).`,
     );
   });
 

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { buildReviewMarker } from "../../src/findings/markers.js";
 import { createAnthropicMock } from "../helpers/anthropic-mock.js";
 import { createGitHubMock, type GitHubMock } from "../helpers/github-mock.js";
 import { baseSha, buildIssueCommentEvent, buildPullRequestEvent, headSha } from "../helpers/payloads.js";
-import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, type TestApp, testMarkerAuth } from "../helpers/test-app.js";
 
 const oldSha = "1111111111111111111111111111111111111111";
-const reviewMarker = `<!-- backend-architect:review sha=${oldSha} key=auto:${oldSha} -->`;
+const reviewMarker = buildReviewMarker({ sha: oldSha, key: `auto:${oldSha}` }, testMarkerAuth(42));
 
 // Two files of the PR (base...head). Only orders.js changed since the last review.
 const ordersPatch = [
@@ -109,7 +110,7 @@ describe("incremental re-reviews", () => {
       "Review: incremental — only what changed since the last reviewed commit 1111111",
     );
     expect(completion!.output.summary).toContain(
-      `<!-- backend-architect:review sha=${headSha} key=auto:${headSha} -->`,
+      buildReviewMarker({ sha: headSha, key: `auto:${headSha}` }, testMarkerAuth(42)),
     );
     expect(github.scope.pendingMocks()).toEqual([]);
   });

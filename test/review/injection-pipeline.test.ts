@@ -3,22 +3,13 @@ import nock from "nock";
 import { injectionCorpus } from "../fixtures/injection-corpus.js";
 import { createAnthropicMock } from "../helpers/anthropic-mock.js";
 import { createGitHubMock } from "../helpers/github-mock.js";
+import { findMarkdownHazards } from "../helpers/markdown-hazards.js";
 import { buildIssueCommentEvent, buildPullRequestEvent } from "../helpers/payloads.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
-import { stripCode } from "../security/strip-code.js";
 
-/** What GitHub would act on in posted Markdown: live mentions, links, raw HTML, comments. */
+/** What GitHub would act on in posted Markdown (rendered): mentions, links, images, raw HTML, comments. */
 function findLiveProblems(markdown: string): string[] {
-  const visible = stripCode(markdown.replace(/<!-- backend-architect:(review|finding) [^>]*-->/g, ""));
-  const problems: string[] = [];
-  for (const m of visible.matchAll(/(^|[^A-Za-z0-9_/.@`-])@([A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9_.-]+)?)/g))
-    problems.push(`mention @${m[2]}`);
-  for (const m of visible.matchAll(/\bhttps?:\/\/[^\s<>()[\]"'`]+/gi)) {
-    if (!m[0].startsWith("https://github.com/acme/shop-api/")) problems.push(`link ${m[0]}`);
-  }
-  if (/<(img|script|iframe|a)\b/i.test(visible)) problems.push("raw HTML");
-  if (/<!--/.test(visible)) problems.push("HTML comment");
-  return problems;
+  return findMarkdownHazards(markdown, { owner: "acme", repo: "shop-api", allowTrailingMarker: true });
 }
 
 const invisible = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/u;

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { buildReviewMarker } from "../../src/findings/markers.js";
 import { createAnthropicMock, type ModelFindingFixture } from "../helpers/anthropic-mock.js";
 import { createGitHubMock, type GitHubMock } from "../helpers/github-mock.js";
 import { buildIssueCommentEvent, buildPullRequestEvent, headSha } from "../helpers/payloads.js";
-import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, type TestApp, testMarkerAuth } from "../helpers/test-app.js";
 
 const usersPatch = readFileSync(new URL("../fixtures/users-route.patch", import.meta.url), "utf8");
 const usersFile = {
@@ -137,13 +138,17 @@ describe("the review pipeline", () => {
     ]);
     expect(review!.comments[0]!.body).toContain("**🟠 High · Security** — SQL injection in user search");
     expect(review!.comments[0]!.body).toContain("confirmed by rule `sql-string-building`");
-    expect(review!.comments[0]!.body).toMatch(/<!-- backend-architect:finding fp=[0-9a-f]{16} -->/);
+    expect(review!.comments[0]!.body).toMatch(
+      /\n<!-- backend-architect:finding v2 fp=[0-9a-f,]{16,} mac=[0-9a-f]{32} -->$/,
+    );
     expect(review!.comments[1]!.body).toContain("```suggestion\n    next(err);\n```");
     // The finding outside the diff is in the body, with its path and line.
     expect(review!.body).toContain(
       "`src/routes/users.js:33` — **User list is unbounded** _(line not in the diff)_",
     );
-    expect(review!.body).toContain(`<!-- backend-architect:review sha=${headSha} key=auto:${headSha} -->`);
+    expect(
+      review!.body.endsWith(buildReviewMarker({ sha: headSha, key: `auto:${headSha}` }, testMarkerAuth(42))),
+    ).toBe(true);
 
     const [completion] = github.captured.get("updateCheckRun") as {
       status: string;
@@ -414,7 +419,7 @@ describe("a review that already completed", () => {
         conclusion: "success",
         external_id: `42/auto:${headSha}`,
         output: {
-          summary: `No findings.\n\n<!-- backend-architect:review sha=${headSha} key=auto:${headSha} -->`,
+          summary: `No findings.\n\n${buildReviewMarker({ sha: headSha, key: `auto:${headSha}` }, testMarkerAuth(42))}`,
         },
       },
     ]);

@@ -128,10 +128,10 @@ describe("the second look in the review pipeline", () => {
     expect(summary).toContain("<details><summary>Withdrawn after a second look (1; not posted)</summary>");
     // The verifier's reason is model text: encoded, so the mention pings nobody.
     expect(summary).toContain(
-      "- 🟡 Medium — `src/routes/users.js:12` — **Search returns every matching row** — The LIKE filter is on an indexed\\, bounded table `@octocat`\\.",
+      "- 🟡 Medium — `src/routes/users.js:12` — **Search returns every matching row** — The LIKE filter is on an indexed, bounded table `@octocat`.",
     );
     expect(summary).toContain(
-      "- `src/routes/users.js:15` — **Database errors returned to the client** — high → low: Real\\, but only a message string leaks\\.",
+      "- `src/routes/users.js:15` — **Database errors returned to the client** — high → low: Real, but only a message string leaks.",
     );
     // The review's own cost line is unchanged (first call only).
     expect(summary).toContain("1,200 input tokens, 300 output tokens");

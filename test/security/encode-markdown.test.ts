@@ -12,16 +12,20 @@ describe("encodeInlineText", () => {
   it.each([
     { name: "mention", input: "cc @octocat", expected: "cc `@octocat`" },
     { name: "team mention", input: "@org/team look", expected: "`@org/team` look" },
-    { name: "html", input: "<img src=x>", expected: "\\<img src\\=x\\>" },
-    { name: "link", input: "[x](https://e.test)", expected: "\\[x\\]\\(`https://e.test)`" },
+    { name: "html", input: "<img src=x>", expected: "&lt;img src=x\\>" },
+    { name: "link", input: "[x](https://e.test)", expected: "\\[x\\](`https://e.test)`" },
     { name: "newline", input: "a\n\nb", expected: "a  b" },
     { name: "cross reference", input: "see other/repo#1", expected: "see `other/repo#1`" },
     {
       name: "marker",
       input: "<!-- backend-architect x -->",
-      expected: "\\<\\!\\-\\- backend\\-architect x \\-\\-\\>",
+      expected: "&lt;\\!-- backend-architect x --\\>",
     },
-    { name: "bidi", input: "a\u202Eb", expected: "a⟦U\\+202E⟧b" },
+    { name: "bidi", input: "a\u202Eb", expected: "a⟦U+202E⟧b" },
+    { name: "list marker at the start", input: "- item", expected: "\\- item" },
+    { name: "ordered list marker at the start", input: "12. item", expected: "12\\. item" },
+    { name: "dash inside a line", input: "a - b", expected: "a - b" },
+    { name: "math", input: "$x$", expected: "\\$x\\$" },
   ])("$name", ({ input, expected }) => {
     expect(encodeInlineText(input)).toBe(expected);
   });

