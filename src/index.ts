@@ -10,6 +10,8 @@ import type { ReviewProcessor } from "./queue/job-queue.js";
 export interface AppServices extends Omit<HandlerDeps, "log"> {
   isShuttingDown(): boolean;
   metricsToken?: string | undefined;
+  /** A failed start-up check's problem (see src/ops/run-startup-checks.ts), reported by `/ready`. */
+  getStartupProblem?: () => string | undefined;
   /**
    * Set when this process also runs reviews: builds the queue's processor from the app's auth
    * (an installation's client with an id, the app's own JWT client without).
@@ -44,6 +46,7 @@ export function createApp(services: AppServices): ApplicationFunction {
         metrics: services.metrics,
         isReady: () => services.queue.isReady(),
         isShuttingDown: services.isShuttingDown,
+        ...(services.getStartupProblem ? { getStartupProblem: services.getStartupProblem } : {}),
         ...(services.metricsToken ? { metricsToken: services.metricsToken } : {}),
       }),
     );

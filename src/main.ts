@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
-import { getPrivateKey } from "@probot/get-private-key";
 import { pino } from "pino";
 import { Probot, run } from "probot";
 import { createTokenCalibrator } from "./budget/estimate-tokens.js";
@@ -9,10 +8,15 @@ import { AppOctokit, type GitHubClient } from "./github/github-client.js";
 import { getAppBotLogin } from "./github/reviews.js";
 import { createApp } from "./index.js";
 import { createMemoryUsageLimits, createRedisUsageLimits } from "./limits/usage-limits.js";
+import { getModelProviderConfig } from "./model/create-model-client.js";
 import { createReviewModel } from "./model/review-model.js";
+import { buildStartupChecks, getGitHubBaseUrl } from "./ops/build-startup-checks.js";
+import { loadPrivateKey } from "./ops/check-credentials.js";
 import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
 import { createOpsHandler } from "./ops/http-routes.js";
 import { createMetrics } from "./ops/metrics.js";
+import { runStartupChecks } from "./ops/run-startup-checks.js";
+import { createStartupState } from "./ops/startup-state.js";
 import { createBullmqQueue } from "./queue/bullmq-queue.js";
 import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
@@ -72,18 +76,39 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     : createMemoryUsageLimits();
   const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
   const tokenCalibrator = createTokenCalibrator();
-  const model = env.ANTHROPIC_API_KEY
-    ? createReviewModel({
-        apiKey: env.ANTHROPIC_API_KEY,
-        baseURL: env.ANTHROPIC_BASE_URL,
-        model: env.ANTHROPIC_MODEL,
-        maxTokens: env.MODEL_MAX_TOKENS,
-        timeoutMs: env.MODEL_TIMEOUT_MS,
-        maxRetries: env.MODEL_MAX_RETRIES,
-        limit: (fn) => modelCalls.run(fn),
-      })
-    : null;
-  if (!model) log.warn("ANTHROPIC_API_KEY is not set: reviews will run the rule-based detectors only");
+  const modelProvider = getModelProviderConfig(env);
+  const model =
+    "config" in modelProvider
+      ? createReviewModel({
+          provider: modelProvider.config,
+          model: env.ANTHROPIC_MODEL,
+          maxTokens: env.MODEL_MAX_TOKENS,
+          timeoutMs: env.MODEL_TIMEOUT_MS,
+          maxRetries: env.MODEL_MAX_RETRIES,
+          limit: (fn) => modelCalls.run(fn),
+        })
+      : null;
+  if ("missing" in modelProvider) {
+    log.warn(`${modelProvider.missing}: reviews will run the rule-based detectors only`);
+  }
+
+  // Start-up checks (key parses, GitHub knows the app, the model id exists) feed /ready; see src/ops/.
+  const startup = createStartupState();
+  const privateKey = loadPrivateKey(processEnv, process.cwd());
+  void runStartupChecks({
+    checks: buildStartupChecks({
+      appId: processEnv.APP_ID,
+      privateKey,
+      githubBaseUrl: getGitHubBaseUrl(processEnv),
+      Octokit: AppOctokit,
+      model:
+        "config" in modelProvider
+          ? { provider: modelProvider.config, model: env.ANTHROPIC_MODEL }
+          : undefined,
+    }),
+    state: startup,
+    log,
+  });
 
   const appId = Number(processEnv.APP_ID) || undefined;
   let botLogin: Promise<string | undefined> | undefined;
@@ -137,18 +162,15 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   let stopServer: () => Promise<void> = async () => {};
 
   if (role === "worker") {
-    const privateKey = getPrivateKey({ env: processEnv });
-    if (!processEnv.APP_ID || !privateKey) {
+    if (!processEnv.APP_ID || !privateKey.ok) {
       throw new Error(
-        "A worker needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to authenticate as the app",
+        `A worker needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to authenticate as the app${privateKey.ok ? "" : `: ${privateKey.problem}`}`,
       );
     }
     const probot = new Probot({
       appId: processEnv.APP_ID,
-      privateKey,
-      baseUrl: processEnv.GHE_HOST
-        ? `${processEnv.GHE_PROTOCOL || "https"}://${processEnv.GHE_HOST}/api/v3`
-        : "https://api.github.com",
+      privateKey: privateKey.privateKey,
+      baseUrl: getGitHubBaseUrl(processEnv),
       Octokit: AppOctokit,
       log,
     });
@@ -158,6 +180,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         metrics,
         isReady: () => queue.isReady(),
         isShuttingDown,
+        getStartupProblem: startup.getProblem,
         metricsToken: env.METRICS_TOKEN,
       });
       const server = createServer(async (req, res) => {
@@ -174,12 +197,22 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         usageLimits,
         metrics,
         isShuttingDown,
+        getStartupProblem: startup.getProblem,
         metricsToken: env.METRICS_TOKEN,
         ...(role === "all" ? { createProcessor } : {}),
       }),
       // Probot would use REDIS_URL for its own throttling cluster (and fetch ioredis at run time): the queue
       // owns Redis here; GitHub throttling stays per process, keyed per installation.
-      { env: { ...processEnv, REDIS_URL: undefined }, Octokit: AppOctokit, log },
+      // The key as checked (quotes from `docker run --env-file` stripped, base64 decoded).
+      {
+        env: {
+          ...processEnv,
+          REDIS_URL: undefined,
+          ...(privateKey.ok ? { PRIVATE_KEY: privateKey.privateKey } : {}),
+        },
+        Octokit: AppOctokit,
+        log,
+      },
     );
     // run() installs a SIGINT handler that exits at once; ours drains first.
     process.removeAllListeners("SIGINT");

@@ -1,5 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { TextBlockParam } from "@anthropic-ai/sdk/resources/messages";
+import { createModelClient, type ModelProviderConfig } from "./create-model-client.js";
 import {
   ModelOutputError,
   type ParsedReviewOutput,
@@ -46,8 +47,11 @@ export class ModelUnavailableError extends Error {
 export { ModelOutputError };
 
 export interface ReviewModelOptions {
-  apiKey: string;
+  /** Anthropic's API with this key (shorthand for `provider: { provider: "anthropic", apiKey, baseURL }`). */
+  apiKey?: string | undefined;
   baseURL?: string | undefined;
+  /** Where Claude is reached: Anthropic's API, Amazon Bedrock or Google Vertex AI. Wins over `apiKey`. */
+  provider?: ModelProviderConfig | undefined;
   model: string;
   maxTokens: number;
   timeoutMs: number;
@@ -62,12 +66,16 @@ export interface ReviewModelOptions {
  * honouring retry-after; each attempt is capped by `timeoutMs`.
  */
 export function createReviewModel(options: ReviewModelOptions): ReviewModel {
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+  const provider: ModelProviderConfig = options.provider ?? {
+    provider: "anthropic",
+    apiKey: options.apiKey ?? "",
+    baseURL: options.baseURL,
+  };
+  const client = createModelClient(provider, {
     maxRetries: options.maxRetries,
-    timeout: options.timeoutMs,
+    timeoutMs: options.timeoutMs,
   });
+  const providerName = providerNames[provider.provider];
   const limit = options.limit ?? (<T>(fn: () => Promise<T>) => fn());
 
   return {
@@ -88,7 +96,7 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
             callOptions.signal ? { signal: callOptions.signal } : undefined,
           );
         } catch (error) {
-          throw toModelError(error);
+          throw toModelError(error, providerName);
         }
       });
       const usage: ModelUsage = {
@@ -119,7 +127,13 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
   };
 }
 
-function toModelError(error: unknown): Error {
+const providerNames: Record<ModelProviderConfig["provider"], string> = {
+  anthropic: "The Anthropic API",
+  bedrock: "Amazon Bedrock",
+  vertex: "Google Vertex AI",
+};
+
+function toModelError(error: unknown, providerName: string): Error {
   if (error instanceof Anthropic.APIUserAbortError) return error;
   if (error instanceof Anthropic.APIError) {
     const status = typeof error.status === "number" ? error.status : undefined;
@@ -127,7 +141,7 @@ function toModelError(error: unknown): Error {
       error instanceof Anthropic.APIConnectionError
         ? "could not be reached"
         : `answered ${status ?? "an error"} (${error.name})`;
-    return new ModelUnavailableError(`The Anthropic API ${what} after retries`, status, { cause: error });
+    return new ModelUnavailableError(`${providerName} ${what} after retries`, status, { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
 }
