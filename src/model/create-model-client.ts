@@ -25,15 +25,20 @@ export type ModelProviderConfig =
   /**
    * Google Vertex AI: `POST /v1/projects/{project}/locations/{region}/publishers/anthropic/models/{model}:rawPredict`.
    * Credentials come from Google's Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, a
-   * workload identity) unless an access token is given.
+   * workload identity) unless a Google auth client is given.
    */
   | {
       provider: "vertex";
       region: string;
       projectId?: string | undefined;
       baseURL?: string | undefined;
-      accessToken?: string | undefined;
+      authClient?: VertexAuthClient | undefined;
     };
+
+/** A google-auth-library client (what Application Default Credentials would create). */
+type VertexAuthClient = NonNullable<
+  NonNullable<ConstructorParameters<typeof AnthropicVertex>[0]>["authClient"]
+>;
 
 export type ModelProvider = ModelProviderConfig["provider"];
 
@@ -78,7 +83,7 @@ export function createModelClient(config: ModelProviderConfig, options: ModelCli
       return new AnthropicVertex({
         region: config.region,
         ...(config.projectId ? { projectId: config.projectId } : {}),
-        ...(config.accessToken ? { accessToken: config.accessToken } : {}),
+        ...(config.authClient ? { authClient: config.authClient } : {}),
         ...baseURL,
         ...common,
       });
