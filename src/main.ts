@@ -17,6 +17,7 @@ import { createOpsHandler } from "./ops/http-routes.js";
 import { createMetrics } from "./ops/metrics.js";
 import { runStartupChecks } from "./ops/run-startup-checks.js";
 import { createStartupState } from "./ops/startup-state.js";
+import { useEnvProxy } from "./ops/use-env-proxy.js";
 import { createBullmqQueue } from "./queue/bullmq-queue.js";
 import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
@@ -32,6 +33,7 @@ import { logRedactPaths, redactSecretsInMessage } from "./security/log-redaction
 async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const env = loadEnv(processEnv);
+  const proxied = useEnvProxy(processEnv);
   const role = getRole(env, argv);
   const log = pino({
     name: "backend-architect",
@@ -93,6 +95,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   }
 
   // Start-up checks (key parses, GitHub knows the app, the model id exists) feed /ready; see src/ops/.
+  if (proxied) log.info("Outbound HTTP goes through HTTPS_PROXY/HTTP_PROXY (NO_PROXY honoured)");
   const startup = createStartupState();
   const privateKey = loadPrivateKey(processEnv, process.cwd());
   void runStartupChecks({

@@ -3,7 +3,9 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EnvConfigError, loadEnv } from "../config/env.js";
+import { getModelProviderConfig } from "../model/create-model-client.js";
 import { createReviewModel, type ReviewModel } from "../model/review-model.js";
+import { useEnvProxy } from "../ops/use-env-proxy.js";
 import { createConcurrencyLimiter } from "../queue/concurrency-limiter.js";
 import { buildJsonReport } from "./build-json-report.js";
 import { buildLocalReport, type LocalReport } from "./build-local-report.js";
@@ -144,14 +146,14 @@ function createModel(
   const env = loadEnv(io.env);
   const modelId = args.model ?? configModel ?? env.ANTHROPIC_MODEL;
   const settings = { tokenBudget: env.REVIEW_TOKEN_BUDGET, maxModelCalls: env.REVIEW_MAX_MODEL_CALLS };
-  if (!env.ANTHROPIC_API_KEY) {
-    io.stderr.write("ANTHROPIC_API_KEY is not set: running the rule-based detectors alone.\n");
-    return { model: null, modelId, settings, skippedReason: "ANTHROPIC_API_KEY is not set" };
+  const provider = getModelProviderConfig(env);
+  if ("missing" in provider) {
+    io.stderr.write(`${provider.missing}: running the rule-based detectors alone.\n`);
+    return { model: null, modelId, settings, skippedReason: provider.missing };
   }
   const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
   const model = createReviewModel({
-    apiKey: env.ANTHROPIC_API_KEY,
-    baseURL: env.ANTHROPIC_BASE_URL,
+    provider: provider.config,
     model: modelId,
     maxTokens: env.MODEL_MAX_TOKENS,
     timeoutMs: env.MODEL_TIMEOUT_MS,
@@ -182,6 +184,7 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
 
 /** Runs the command on this process's arguments and streams; sets the exit code. */
 export async function runFromProcess(argv: string[]): Promise<void> {
+  useEnvProxy(process.env);
   // `… | head` closes the pipe early: stop quietly, as other command-line tools do.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
