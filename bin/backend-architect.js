@@ -11,7 +11,11 @@ Commands:
 
 const [command, ...rest] = process.argv.slice(2);
 
-if (command === "review") {
+if (command === "review" && (rest.includes("--help") || rest.includes("-h"))) {
+  // Help loads the argument parser alone (no detectors, parsers or SDK): it answers at once.
+  const { reviewUsage } = await import("../lib/cli/parse-review-args.js");
+  process.stdout.write(reviewUsage);
+} else if (command === "review") {
   const { runFromProcess } = await import("../lib/cli/review-command.js");
   await runFromProcess(rest);
 } else if (command === "help" || command === "--help" || command === "-h") {

@@ -1,14 +1,16 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import { pino } from "pino";
 import { Probot, run } from "probot";
+import { createPoolAnalyzer } from "./analysis/create-pool-analyzer.js";
 import { createTokenCalibrator } from "./budget/estimate-tokens.js";
 import { getRole, loadEnv } from "./config/env.js";
 import { AppOctokit, type GitHubClient } from "./github/github-client.js";
 import { getAppBotLogin } from "./github/reviews.js";
 import { createApp } from "./index.js";
 import { createMemoryUsageLimits, createRedisUsageLimits } from "./limits/usage-limits.js";
-import { getModelProviderConfig } from "./model/create-model-client.js";
+import { getModelProviderConfig } from "./model/model-provider-config.js";
 import { createReviewModel } from "./model/review-model.js";
 import { buildStartupChecks, getGitHubBaseUrl } from "./ops/build-startup-checks.js";
 import { loadPrivateKey } from "./ops/check-credentials.js";
@@ -113,6 +115,15 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     log,
   });
 
+  // The secret scan and the detectors run in worker threads in the processes that review (not in a
+  // `server`, which only enqueues), so that a large review neither delays webhook answers nor idles a core.
+  // A process that also answers webhooks (`all`) leaves one core to its main thread.
+  const analysisThreads =
+    env.ANALYSIS_THREADS ??
+    (role === "all" ? Math.max(1, availableParallelism() - 1) : availableParallelism());
+  const analyzer =
+    role !== "server" && analysisThreads > 0 ? createPoolAnalyzer({ threads: analysisThreads }) : undefined;
+
   const appId = Number(processEnv.APP_ID) || undefined;
   let botLogin: Promise<string | undefined> | undefined;
   const createProcessor = (auth: (installationId?: number) => Promise<GitHubClient>) =>
@@ -156,6 +167,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         },
       },
       tokenCalibrator,
+      ...(analyzer ? { analyzer } : {}),
       onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
       checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
     });
@@ -231,6 +243,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       await stopServer();
       await queue.close(env.SHUTDOWN_GRACE_MS);
       await usageLimits.close();
+      await analyzer?.close();
       log.info("Shut down cleanly");
       process.exit(0);
     } catch (error) {

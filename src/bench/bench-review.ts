@@ -29,6 +29,8 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
+import { createPoolAnalyzer } from "../analysis/create-pool-analyzer.js";
+import type { FileAnalyzer } from "../analysis/file-analyzer.js";
 import { estimateTokens } from "../budget/estimate-tokens.js";
 import type { Finding } from "../findings/finding.js";
 import type { ModelAnswer, ReviewModel, ReviewPrompt } from "../model/review-model.js";
@@ -197,6 +199,7 @@ async function timeReview(
   fake: FakeGitHub,
   model: StubModel,
   log: pino.Logger,
+  analyzer: FileAnalyzer | undefined,
 ): Promise<{ outcome: ReviewOutcome; pipelineMs: number; cpuMs: number }> {
   fake.resetRequests();
   model.reset();
@@ -204,7 +207,7 @@ async function timeReview(
   const started = performance.now();
   const outcome = await runReview(
     { job, attempt: 1, isSuperseded: async () => false },
-    { octokit: fake.client, model, settings, log },
+    { octokit: fake.client, model, settings, log, ...(analyzer ? { analyzer } : {}) },
   );
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
@@ -229,12 +232,21 @@ function sumPromptTokens(calls: readonly RecordedCall[]): number {
 async function measureSize(size: number): Promise<SizeResult> {
   const log = pino({ level: "warn" }, pino.destination(2));
   const model = createStubModel();
+  // BENCH_ANALYZER=inline runs the secret scan and the detectors on the main thread, as before the pool.
+  const analyzer = process.env.BENCH_ANALYZER === "inline" ? undefined : createPoolAnalyzer();
 
   // Warm-up: a small, different pull request, so that the measured run does not pay for JIT and lazy setup.
   {
-    const files = buildSyntheticPull({ count: 10, seed: seed + 1 });
+    // 100 files: enough batches for every worker thread of the pool to run (and compile) the analysis once.
+    const files = buildSyntheticPull({ count: 100, seed: seed + 1 });
     const headSha = toSha("warm-up");
-    await timeReview(buildJob({ pullNumber: 1, headSha }), createPullFake(files, 1, headSha), model, log);
+    await timeReview(
+      buildJob({ pullNumber: 1, headSha }),
+      createPullFake(files, 1, headSha),
+      model,
+      log,
+      analyzer,
+    );
     await flushEventLoop();
   }
 
@@ -242,7 +254,7 @@ async function measureSize(size: number): Promise<SizeResult> {
   const pullNumber = 100 + size;
   const headSha = toSha(`bench-${size}-head-1`);
   const fake = createPullFake(files, pullNumber, headSha);
-  const first = await timeReview(buildJob({ pullNumber, headSha }), fake, model, log);
+  const first = await timeReview(buildJob({ pullNumber, headSha }), fake, model, log, analyzer);
   const firstCalls = model.calls;
   const githubRequests = fake.countRequests();
   const perfMarks = performance.getEntriesByType("mark").length;
@@ -269,8 +281,10 @@ async function measureSize(size: number): Promise<SizeResult> {
     fake,
     model,
     log,
+    analyzer,
   );
   const followUpTokens = sumPromptTokens(model.calls);
+  await analyzer?.close();
 
   return {
     files: size,

@@ -7,6 +7,11 @@
  *   closed, so each review ends quickly the way a real one does for a PR closed meanwhile (5 requests; the
  *   token is cached). `BENCH_GITHUB=refuse` answers 503 to everything instead (a GitHub outage: every
  *   job retries its token request and fails);
+ * - in-process-review: as in-process, and all the while a review of a 3,000-file pull request (the review
+ *   benchmark's synthetic one, detectors only) runs in the same process: the stand-in serves it as open,
+ *   and each time its review completes a new push (new head SHA) is delivered, so one is always running.
+ *   `reviews` in the table counts the large reviews completed during a step. BENCH_ANALYSIS_THREADS is
+ *   passed to the server as ANALYSIS_THREADS (0: the detectors on the main thread, as before the pool);
  * - redis: REDIS_URL=redis://127.0.0.1:6379, a random QUEUE_PREFIX, role `server` (enqueue only); the
  *   keys under the prefix are deleted afterwards (SCAN + DEL).
  * Prints figures; asserts nothing.
@@ -32,8 +37,9 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { Redis } from "ioredis";
+import { buildSyntheticPull } from "./synthetic-pull.js";
 
-type Mode = "in-process" | "redis";
+type Mode = "in-process" | "in-process-review" | "redis";
 
 interface StepResult {
   mode: Mode;
@@ -50,6 +56,8 @@ interface StepResult {
   max_ms: number;
   achieved_rate: number;
   bullmq_waiting: number | null;
+  /** in-process-review: large reviews completed during the step. */
+  large_reviews: number | null;
 }
 
 const host = "127.0.0.1";
@@ -57,7 +65,9 @@ const redisUrl = "redis://127.0.0.1:6379";
 const webhookPath = "/api/github/webhooks";
 const rates = (process.env.BENCH_RATES ?? "50,100,200,400").split(",").map((r) => Number(r.trim()));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const modes = (process.env.BENCH_MODES ?? "in-process,redis").split(",").map((m) => m.trim()) as Mode[];
+const modes = (process.env.BENCH_MODES ?? "in-process,in-process-review,redis")
+  .split(",")
+  .map((m) => m.trim()) as Mode[];
 const secret = randomBytes(16).toString("hex");
 const mainScript = fileURLToPath(new URL("../main.js", import.meta.url));
 
@@ -121,43 +131,122 @@ async function getFreePort(): Promise<number> {
  * A GitHub stand-in for the in-process reviews: by default it answers at once, with the pull request
  * closed (the review ends after its first steps); with `refuse`, 503 to everything.
  */
-async function startRefusingGitHub(mode: "quick" | "refuse" = "quick"): Promise<{
+/** The pull request a review runs on all the while in `in-process-review` mode. */
+const largePullNumber = 1;
+
+interface LargePull {
+  /** Its files as `pulls.listFiles` lists them. */
+  files: {
+    filename: string;
+    status: string;
+    additions: number;
+    deletions: number;
+    changes: number;
+    patch: string;
+  }[];
+  headSha: string;
+  /** Large reviews completed (their check run completed). */
+  completed: number;
+  /** Pushes of the large pull request delivered (each enqueues a job besides the measured deliveries). */
+  pushes: number;
+  /** Told when a large review completed. */
+  onCompleted?: () => void;
+}
+
+/**
+ * A GitHub stand-in for the in-process reviews: by default it answers at once, with the pull request
+ * closed (the review ends after its first steps); with `refuse`, 503 to everything. With `large`, pull
+ * request #1 is open and has the large pull request's files (a first review every time: no history).
+ */
+async function startRefusingGitHub(
+  mode: "quick" | "refuse" = "quick",
+  large?: LargePull,
+): Promise<{
   port: number;
   requests: () => number;
   close: () => Promise<void>;
 }> {
   let requests = 0;
+  const largeCheckRunId = 2;
   const server = createServer((req, res) => {
     requests += 1;
-    req.resume();
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-      res.end(JSON.stringify(body));
-    };
-    const path = (req.url ?? "").split("?")[0] ?? "";
-    if (mode === "refuse") return send(503, { message: "Service Unavailable (benchmark stand-in)" });
-    if (req.method === "POST" && /\/access_tokens$/.test(path)) {
-      return send(201, { token: "ghs_bench", expires_at: new Date(Date.now() + 3_600_000).toISOString() });
-    }
-    if (req.method === "GET" && /\/check-runs$/.test(path))
-      return send(200, { total_count: 0, check_runs: [] });
-    if (req.method === "POST" && /\/check-runs$/.test(path)) return send(201, { id: 1 });
-    if (req.method === "PATCH" && /\/check-runs\/\d+$/.test(path)) return send(200, { id: 1 });
-    const pull = /\/pulls\/(\d+)$/.exec(path);
-    if (req.method === "GET" && pull) {
-      return send(200, {
-        number: Number(pull[1]),
-        state: "closed",
-        title: "t",
-        body: "",
-        draft: false,
-        head: { sha: "0".repeat(40), ref: "x" },
-        base: { sha: "1".repeat(40), ref: "main" },
-        user: { login: "dana-dev", type: "User" },
-        labels: [],
-      });
-    }
-    send(404, { message: "Not Found" });
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+        res.end(JSON.stringify(data));
+      };
+      const url = new URL(req.url ?? "/", `http://${host}`);
+      const path = url.pathname;
+      if (mode === "refuse") return send(503, { message: "Service Unavailable (benchmark stand-in)" });
+      if (req.method === "POST" && /\/access_tokens$/.test(path)) {
+        return send(201, { token: "ghs_bench", expires_at: new Date(Date.now() + 3_600_000).toISOString() });
+      }
+      if (req.method === "GET" && /\/check-runs$/.test(path))
+        return send(200, { total_count: 0, check_runs: [] });
+      if (req.method === "POST" && /\/check-runs$/.test(path)) {
+        const headSha = (JSON.parse(body || "{}") as { head_sha?: string }).head_sha;
+        return send(201, { id: large && headSha === large.headSha ? largeCheckRunId : 1 });
+      }
+      const checkRun = /\/check-runs\/(\d+)$/.exec(path);
+      if (req.method === "PATCH" && checkRun) {
+        const update = JSON.parse(body || "{}") as { conclusion?: string };
+        if (large && Number(checkRun[1]) === largeCheckRunId && update.conclusion) {
+          large.completed += 1;
+          large.onCompleted?.();
+        }
+        return send(200, { id: Number(checkRun[1]) });
+      }
+      const pull = /\/pulls\/(\d+)(\/files|\/reviews|\/comments)?$/.exec(path);
+      const number = Number(pull?.[1]);
+      if (large && pull && number === largePullNumber) {
+        if (req.method === "GET" && !pull[2]) {
+          return send(200, {
+            number,
+            state: "open",
+            title: "Add the shop's endpoints and migrations",
+            body: "",
+            draft: false,
+            head: { sha: large.headSha, ref: "feature/large" },
+            base: { sha: "1".repeat(40), ref: "main" },
+            user: { login: "dana-dev", type: "User" },
+            labels: [],
+          });
+        }
+        if (req.method === "GET" && pull[2] === "/files") {
+          const page = Number(url.searchParams.get("page") ?? 1);
+          const perPage = Number(url.searchParams.get("per_page") ?? 30);
+          const last = Math.ceil(large.files.length / perPage);
+          const next = new URL(url);
+          next.searchParams.set("page", String(page + 1));
+          return send(
+            200,
+            large.files.slice((page - 1) * perPage, page * perPage),
+            page < last ? { link: `<${next.href}>; rel="next"` } : {},
+          );
+        }
+        if (req.method === "GET") return send(200, []);
+        if (req.method === "POST" && pull[2] === "/reviews") return send(200, { id: 1 });
+      }
+      if (req.method === "GET" && pull && !pull[2]) {
+        return send(200, {
+          number,
+          state: "closed",
+          title: "t",
+          body: "",
+          draft: false,
+          head: { sha: "0".repeat(40), ref: "x" },
+          base: { sha: "1".repeat(40), ref: "main" },
+          user: { login: "dana-dev", type: "User" },
+          labels: [],
+        });
+      }
+      send(404, { message: "Not Found" });
+    });
   });
   const port = await listen(server);
   return {
@@ -298,9 +387,70 @@ async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<numbe
   return deleted;
 }
 
+/** A signed `synchronize` of the large pull request to `headSha` (a push: a new review). */
+function buildLargePush(template: Json, headSha: string): Delivery {
+  const payload: Json = structuredClone(template);
+  payload.action = "synchronize";
+  payload.number = largePullNumber;
+  payload.before = "0".repeat(40);
+  payload.after = headSha;
+  payload.installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
+  Object.assign(payload.pull_request, { number: largePullNumber, state: "open", draft: false });
+  payload.pull_request.user.type = "User";
+  payload.pull_request.head.sha = headSha;
+  const body = JSON.stringify(payload);
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "pull_request",
+      "x-github-delivery": `bench-large-${headSha.slice(0, 12)}`,
+      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+    },
+  };
+}
+
+function buildLargePull(): LargePull {
+  const files = buildSyntheticPull({ count: 3_000, seed: 42 }).map((file) => ({
+    filename: file.filename,
+    status: file.status,
+    additions: file.additions,
+    deletions: file.deletions,
+    changes: file.changes,
+    patch: file.patch,
+  }));
+  return { files, headSha: createHash("sha1").update("large-0").digest("hex"), completed: 0, pushes: 0 };
+}
+
+/** Delivers a push of the large pull request each time its review completes, until stopped. */
+function keepLargeReviewRunning(port: number, template: Json, large: LargePull): { stop: () => void } {
+  let stopped = false;
+  const push = () => {
+    if (stopped) return;
+    large.pushes += 1;
+    large.headSha = createHash("sha1").update(`large-${large.pushes}`).digest("hex");
+    const delivery = buildLargePush(template, large.headSha);
+    fetch(`http://${host}:${port}${webhookPath}`, {
+      method: "POST",
+      headers: delivery.headers,
+      body: delivery.body,
+    })
+      .then((response) => response.body?.cancel())
+      .catch((error: unknown) => console.error("large push failed", error));
+  };
+  large.onCompleted = push;
+  push();
+  return {
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
+
 async function runMode(mode: Mode, template: Json, firstNumber: number): Promise<StepResult[]> {
   const port = await getFreePort();
-  const github = await startRefusingGitHub(process.env.BENCH_GITHUB === "refuse" ? "refuse" : "quick");
+  const large = mode === "in-process-review" ? buildLargePull() : undefined;
+  const github = await startRefusingGitHub(process.env.BENCH_GITHUB === "refuse" ? "refuse" : "quick", large);
   const prefix = `bench-${randomBytes(6).toString("hex")}`;
   const redis = mode === "redis" ? new Redis(redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const cwd = mkdtempSync(join(tmpdir(), "bench-webhooks-"));
@@ -309,9 +459,11 @@ async function runMode(mode: Mode, template: Json, firstNumber: number): Promise
     GHE_PROTOCOL: "http",
     JOB_ATTEMPTS: "1",
     ...(mode === "redis" ? { REDIS_URL: redisUrl, QUEUE_PREFIX: prefix } : {}),
+    ...(process.env.BENCH_ANALYSIS_THREADS ? { ANALYSIS_THREADS: process.env.BENCH_ANALYSIS_THREADS } : {}),
   };
   const child = startServer({ port, env, cwd });
   const results: StepResult[] = [];
+  let largeRun: { stop: () => void } | undefined;
   try {
     await waitForHealth(port, child);
     let number = firstNumber;
@@ -320,14 +472,23 @@ async function runMode(mode: Mode, template: Json, firstNumber: number): Promise
     number += warmUp.length;
     await runAutocannon(port, 50, warmUp);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if (large) {
+      // The first large review also warms the pool up; measure from the second on.
+      largeRun = keepLargeReviewRunning(port, template, large);
+      const deadline = Date.now() + 120_000;
+      while (large.completed < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    }
     for (const rate of rates) {
       const count = Math.round(rate * seconds);
       const deliveries = buildDeliveries(template, number, count);
       number += count;
       const queuedBefore = await readJobsQueued(port);
+      const largeBefore = large?.completed ?? 0;
+      const pushesBefore = large?.pushes ?? 0;
       const waitingBefore = redis ? await countBullmqWaiting(redis, prefix) : null;
       const result = await runAutocannon(port, rate, deliveries);
-      const queuedAfter = await readJobsQueued(port);
+      // The large pull request's pushes are enqueued too: they are not deliveries of the step.
+      const queuedAfter = (await readJobsQueued(port)) - ((large?.pushes ?? 0) - pushesBefore);
       const waitingAfter = redis ? await countBullmqWaiting(redis, prefix) : null;
       results.push({
         mode,
@@ -343,6 +504,7 @@ async function runMode(mode: Mode, template: Json, firstNumber: number): Promise
         max_ms: result.latency.max,
         achieved_rate: Math.round((result["2xx"] + result.non2xx) / Math.max(result.duration, 0.001)),
         bullmq_waiting: waitingBefore === null || waitingAfter === null ? null : waitingAfter - waitingBefore,
+        large_reviews: large ? large.completed - largeBefore : null,
       });
       console.error(
         `${mode} ${rate}/s: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, 2xx ${result["2xx"]}, enqueued ${queuedAfter - queuedBefore}`,
@@ -351,6 +513,7 @@ async function runMode(mode: Mode, template: Json, firstNumber: number): Promise
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
   } finally {
+    largeRun?.stop();
     await stopServer(child);
     await github.close();
     if (redis) {
@@ -377,6 +540,7 @@ function printTable(results: readonly StepResult[]): void {
     ["errors", (r) => r.errors],
     ["enqueued", (r) => r.enqueued],
     ["bullmq_wait+", (r) => r.bullmq_waiting ?? "-"],
+    ["reviews", (r) => r.large_reviews ?? "-"],
     ["acc==enq", (r) => (r.accepted === r.enqueued ? "yes" : "NO")],
   ];
   const rows = [
@@ -401,7 +565,9 @@ async function main(): Promise<void> {
   console.log("");
   printTable(results);
   console.log("");
-  console.log("Targets: p99 ≤ 50 ms at 200/s in-process, ≤ 100 ms with Redis; accepted == enqueued");
+  console.log(
+    "Targets: p99 ≤ 50 ms at 200/s in-process (in-process-review too, with the review running) and with Redis; accepted == enqueued",
+  );
   console.log(
     JSON.stringify(
       results.map((r) => ({

@@ -1,4 +1,10 @@
 import { detectorRegistry } from "../detectors/registry.js";
+import {
+  getRuleMetadata,
+  type ProblemSeverity,
+  type RulePrecision,
+  toCweTag,
+} from "../detectors/rule-metadata.js";
 import { type Category, getSeverityRank, type Severity } from "../findings/finding.js";
 import type { ReconciledFinding } from "../review/reconcile-findings.js";
 import type { LocalReport } from "./build-local-report.js";
@@ -10,7 +16,14 @@ export interface SarifRule {
   shortDescription: { text: string };
   help: { text: string; markdown: string };
   defaultConfiguration: { level: SarifLevel };
-  properties: { tags: string[]; "security-severity"?: string };
+  properties: {
+    tags: string[];
+    /** CodeQL's: how often a result of this rule is right. */
+    precision?: RulePrecision;
+    /** CodeQL's: how serious a true result is. */
+    "problem.severity"?: ProblemSeverity;
+    "security-severity"?: string;
+  };
 }
 
 export interface SarifResult {
@@ -62,6 +75,15 @@ const securitySeverities: Partial<Record<Severity, string>> = {
   high: "8.0",
   medium: "5.5",
   low: "3.0",
+};
+
+/** For rules without metadata (the model's own): CodeQL's problem.severity from ours. */
+const problemSeverities: Record<Severity, ProblemSeverity> = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "recommendation",
+  info: "recommendation",
 };
 
 const detectorsById = new Map(detectorRegistry.map((detector) => [detector.id, detector]));
@@ -165,13 +187,19 @@ function buildRule(id: string, first: ReconciledFinding, findings: ReconciledFin
     kind = "rule-based";
   }
   const securitySeverity = category === "security" ? securitySeverities[severity] : undefined;
+  const metadata = getRuleMetadata(id);
+  const tags = metadata
+    ? [category, kind, metadata.problemClass, ...metadata.cwes.map(toCweTag)]
+    : [category, kind];
   return {
     id,
     shortDescription: { text: title },
     help: { text: help, markdown: help },
     defaultConfiguration: { level: levels[severity] },
     properties: {
-      tags: [category, kind],
+      tags,
+      precision: metadata?.precision ?? "medium",
+      "problem.severity": metadata?.problemSeverity ?? problemSeverities[severity],
       ...(securitySeverity !== undefined ? { "security-severity": securitySeverity } : {}),
     },
   };

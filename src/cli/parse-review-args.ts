@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { type Severity, severities } from "../findings/finding.js";
+import { type Severity, severities } from "../findings/severity.js";
 import { CliError } from "./cli-error.js";
 
 export const outputFormats = ["text", "markdown", "json", "sarif"] as const;

@@ -2,9 +2,10 @@ import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createPoolAnalyzer } from "../analysis/create-pool-analyzer.js";
 import { EnvConfigError, loadEnv } from "../config/env.js";
-import { getModelProviderConfig } from "../model/create-model-client.js";
-import { createReviewModel, type ReviewModel } from "../model/review-model.js";
+import { getModelProviderConfig } from "../model/model-provider-config.js";
+import type { ReviewModel } from "../model/review-model.js";
 import { useEnvProxy } from "../ops/use-env-proxy.js";
 import { createConcurrencyLimiter } from "../queue/concurrency-limiter.js";
 import { buildJsonReport } from "./build-json-report.js";
@@ -30,6 +31,9 @@ export interface CommandIo {
 
 /** Exit codes: no finding reached --fail-on / one did / usage, configuration or input error. */
 export const exitCodes = { ok: 0, findings: 1, error: 2 } as const;
+
+/** Changed files from which the secret scan and the detectors run in a pool of worker threads. */
+const poolMinFiles = 200;
 
 /** The app's defaults for a run without ANTHROPIC_* settings (never used to ask the model). */
 const detectorOnlySettings = { tokenBudget: 60_000, maxModelCalls: 8 };
@@ -80,7 +84,9 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
   const { config } = local;
 
   // The model, set up as the app sets it up.
-  const setup = createModel(args, io, config.model);
+  const setup = await createModel(args, io, config.model);
+  // Worker threads pay for themselves on large diffs only (each loads the parsers and rules anew).
+  const analyzer = files.length >= poolMinFiles ? createPoolAnalyzer() : undefined;
   const review = await reviewLocalChange({
     files,
     config,
@@ -90,7 +96,8 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
     repo: { owner: "local", repo: basename(input.root) || "repository" },
     title: `Local review of ${input.source}`,
     ...(progress ? { onProgress: progress } : {}),
-  });
+    ...(analyzer ? { analyzer } : {}),
+  }).finally(() => analyzer?.close());
   for (const error of review.model?.errors ?? []) io.stderr.write(`Warning: a model call failed: ${error}\n`);
 
   const report = buildLocalReport({
@@ -130,16 +137,16 @@ async function loadInput(
   };
 }
 
-function createModel(
+async function createModel(
   args: ReviewArgs,
   io: CommandIo,
   configModel: string | undefined,
-): {
+): Promise<{
   model: ReviewModel | null;
   modelId: string;
   settings: { tokenBudget: number; maxModelCalls: number };
   skippedReason: string | null;
-} {
+}> {
   if (!args.useModel) {
     return { model: null, modelId: "", settings: detectorOnlySettings, skippedReason: "--no-model" };
   }
@@ -152,6 +159,9 @@ function createModel(
     return { model: null, modelId, settings, skippedReason: provider.missing };
   }
   const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
+  // Loaded only when the model is asked: the SDK is the slowest module to load, and detectors-only runs
+  // (and CI) should not pay for it.
+  const { createReviewModel } = await import("../model/review-model.js");
   const model = createReviewModel({
     provider: provider.config,
     model: modelId,

@@ -1,14 +1,14 @@
+import { applyPatchAnalysis } from "../analysis/analyse-files.js";
+import { createInlineAnalyzer, type FileAnalyzer, startPatchAnalysis } from "../analysis/file-analyzer.js";
 import { getPathInstructions, type RepoConfig } from "../config/repo-config.js";
-import { runDetectors } from "../detectors/run-detectors.js";
 import type { LeftOutFile } from "../diff/select-server-files.js";
 import { type Finding, getSeverityRank } from "../findings/finding.js";
 import { estimateCostUsd } from "../model/prices.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import { askModel } from "../review/ask-model.js";
 import { describeError } from "../review/describe-error.js";
-import { prepareFiles } from "../review/prepare-files.js";
+import { indexCandidates, selectCandidates } from "../review/prepare-files.js";
 import { type ReconciledFinding, reconcileFindings } from "../review/reconcile-findings.js";
-import { redactSecrets } from "../security/redact-secrets.js";
 import type { DiffFile } from "./split-git-diff.js";
 
 /** What the model did in a local review. */
@@ -48,6 +48,11 @@ export interface ReviewLocalChangeParams {
   /** Stands in for the pull request's title in the prompt. */
   title: string;
   onProgress?: (message: string) => void;
+  /**
+   * Runs the secret scan and the detectors; the main thread when absent. With a worker pool the analysis
+   * starts before this thread parses the diff, and runs beside it.
+   */
+  analyzer?: FileAnalyzer;
 }
 
 /**
@@ -59,7 +64,12 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
   const { config } = params;
 
   // 4. Keep the server-side code; parse and index the commentable lines.
-  const prepared = prepareFiles({ files: params.files, config });
+  const candidates = selectCandidates({ files: params.files, config });
+  const early =
+    params.analyzer && candidates.candidates.length > 0
+      ? startPatchAnalysis(params.analyzer, candidates.candidates)
+      : undefined;
+  const prepared = await indexCandidates(candidates);
   const binaryPaths = new Set(params.files.filter((f) => f.binary).map((f) => f.filename));
   const leftOut = prepared.leftOut.map((file) =>
     binaryPaths.has(file.path) && file.reason.startsWith("no ")
@@ -74,8 +84,11 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
   );
 
   // 7. Detect secrets (redacted before anything leaves) and run the deterministic detectors.
-  const redacted = await redactSecrets([...prepared.indexes.values()]);
-  const ruleFindings = [...redacted.findings, ...runDetectors(redacted.files)];
+  const preparedFiles = [...prepared.indexes.values()];
+  const redacted = early
+    ? applyPatchAnalysis(preparedFiles, await early.result)
+    : await createInlineAnalyzer().analyse(preparedFiles);
+  const ruleFindings = [...redacted.secretFindings, ...redacted.ruleFindings];
 
   // 8. Ask the model, within the token budget.
   let model: LocalModelRun | null = null;

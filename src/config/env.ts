@@ -34,6 +34,11 @@ export const envSchema = z.object({
   REVIEW_MAX_MODEL_CALLS: positiveInt(8),
   /** Reviews run at once by this process. */
   REVIEW_CONCURRENCY: positiveInt(2),
+  /**
+   * Worker threads that run the secret scan and the detectors of reviews (0: on the main thread).
+   * Default: the available parallelism, less one core in the all-in-one role (for the webhooks).
+   */
+  ANALYSIS_THREADS: z.coerce.number().int().min(0).optional(),
   /** Reviews run at once per installation, across all workers. */
   INSTALLATION_CONCURRENCY: positiveInt(2),
   REDIS_URL: optionalText,

@@ -25,6 +25,10 @@ export interface DetectorHit {
   endLine: number;
   /** A sentence that makes the detector's body specific to this hit (e.g. which migration operation). */
   detail?: string;
+  /** Lower than the detector's when the context that makes it severe is not visible (no credentials, unknown origin). */
+  severity?: Severity;
+  /** Lower than the detector's when the hit rests on an inference (a value whose origin is not shown). */
+  confidence?: number;
 }
 
 /**

@@ -14,6 +14,13 @@ const jsTimeoutKey: Rule = {
   ],
 };
 
+const pythonVerbs = "get|post|put|patch|delete|head|options|request";
+const pythonModuleCall = `(requests|httpx)\\.(${pythonVerbs})|httpx\\.(Client|AsyncClient)`;
+// `session.get(…)`, `requests.Session().get(…)`, `self.session.post(…)`: judged against how the receiver was made.
+const pythonMethodCall = `[\\w.()]+\\.(${pythonVerbs})`;
+// `from requests import post` … `post(url)`.
+const pythonBareCall = `(${pythonVerbs})`;
+
 const rules: Record<ParsedLanguage, Rule> = {
   js: {
     kind: "call_expression",
@@ -31,19 +38,7 @@ const rules: Record<ParsedLanguage, Rule> = {
     kind: "call",
     has: {
       field: "function",
-      regex:
-        "^(requests\\.(get|post|put|patch|delete|head|options|request)|urllib\\.request\\.urlopen|urlopen)$",
-    },
-    not: {
-      has: {
-        field: "arguments",
-        has: {
-          any: [
-            { kind: "keyword_argument", has: { field: "name", regex: "^timeout$" } },
-            { kind: "dictionary_splat" },
-          ],
-        },
-      },
+      regex: `^(${pythonModuleCall}|${pythonMethodCall}|${pythonBareCall}|urllib\\.request\\.urlopen|urlopen)$`,
     },
   },
   go: {
@@ -52,6 +47,16 @@ const rules: Record<ParsedLanguage, Rule> = {
       {
         kind: "call_expression",
         has: { field: "function", regex: "^http\\.DefaultClient\\.(Do|Get|Post|PostForm|Head)$" },
+      },
+      // `cli.Get(url)` on a client built as `&http.Client{}` without a Timeout (see isGoCallOnClientWithoutTimeout).
+      {
+        kind: "call_expression",
+        has: {
+          field: "function",
+          kind: "selector_expression",
+          has: { field: "field", regex: "^(Get|Head|Post|PostForm|Do)$" },
+          not: { has: { field: "operand", regex: "^http$" } },
+        },
       },
       {
         kind: "composite_literal",
@@ -98,6 +103,70 @@ function getConfigIndex(callee: string): number {
   return 1;
 }
 
+/** How the call sets its timeout: not at all, explicitly to None (no timeout), or to something. */
+function getPythonTimeout(node: SgNode): "missing" | "none" | "set" {
+  const args = node.field("arguments")?.namedChildren() ?? [];
+  for (const arg of args) {
+    const kind = getKind(arg);
+    if (kind === "dictionary_splat") return "set";
+    if (kind === "keyword_argument" && arg.field("name")?.text() === "timeout")
+      return arg.field("value")?.text() === "None" ? "none" : "set";
+  }
+  return "missing";
+}
+
+/**
+ * requests (module functions, sessions, `from requests import post`) and urllib have no default timeout; httpx
+ * has one (5 s), so an httpx call or client is reported only when it sets `timeout=None`.
+ */
+function isPythonCallWithoutTimeout(node: SgNode, text: string): boolean {
+  const timeout = getPythonTimeout(node);
+  if (timeout === "set") return false;
+  const callee = node.field("function")?.text() ?? "";
+  if (callee.startsWith("httpx.")) return timeout === "none";
+  if (/^(requests\.|urllib\.request\.urlopen$|urlopen$)/.test(callee)) return true;
+  const bare = /^(\w+)$/.exec(callee)?.[1];
+  if (bare) return new RegExp(String.raw`^\s*from\s+requests\s+import\s+[^\n]*\b${bare}\b`, "m").test(text);
+  const receiver = callee.slice(0, callee.lastIndexOf("."));
+  if (/^requests\.[Ss]ession\(\)$/.test(receiver)) return true;
+  if (/^httpx\.(Async)?Client\(/.test(receiver)) return timeout === "none";
+  const name = receiver.replace(/^self\./, "");
+  if (!/^\w+$/.test(name)) return false;
+  // The receiver was made by requests.Session() in this file (assignment or `with … as name`).
+  const made = new RegExp(
+    String.raw`(?:\b${name}\s*=\s*requests\.[Ss]ession\(\)|requests\.[Ss]ession\(\)\s+as\s+${name}\b)`,
+  );
+  // An httpx client's calls inherit the client's timeout; the client is judged where it is made.
+  return made.test(text);
+}
+
+/**
+ * `http.Get` and `http.DefaultClient` have no timeout. A `cli.Get/Post/Do` call counts when `cli` was built in this
+ * file as an `http.Client` literal without `Timeout` (the literal itself is then not reported again); a literal
+ * that is not kept in a variable is reported where it is written.
+ */
+function isGoClientWithoutTimeout(node: SgNode, text: string): boolean {
+  const kind = getKind(node);
+  const clientLiteral = String.raw`&?http\.Client\s*\{(?![^}]*\bTimeout\s*:)[^}]*\}`;
+  if (kind === "composite_literal") {
+    if (node.text().match(/\bTimeout\s*:/)) return false;
+    const parent = node.parent();
+    const holder = parent && getKind(parent) === "unary_expression" ? parent.parent() : parent;
+    const assigned =
+      holder &&
+      /^(expression_list|short_var_declaration|assignment_statement|var_spec)$/.test(getKind(holder));
+    if (!assigned) return true;
+    const name = /^\s*(\w+)\s*(?::=|=)/.exec(holder?.parent()?.text() ?? holder?.text() ?? "")?.[1];
+    return !name || !new RegExp(String.raw`\b${name}\.(Get|Head|Post|PostForm|Do)\(`).test(text);
+  }
+  if (kind !== "call_expression") return true;
+  const callee = node.field("function")?.text() ?? "";
+  if (/^http\./.test(callee)) return true;
+  const receiver = callee.slice(0, callee.lastIndexOf("."));
+  if (!/^\w+$/.test(receiver)) return false;
+  return new RegExp(String.raw`\b${receiver}\s*(?::=|=)\s*${clientLiteral}`).test(text);
+}
+
 export const httpClientWithoutTimeout: Detector = {
   id: "http-client-without-timeout",
   // TSX is mostly browser code, where a hanging fetch does not tie up a server.
@@ -114,15 +183,15 @@ export const httpClientWithoutTimeout: Detector = {
     "`&http.Client{Timeout: 10 * time.Second}` or a request context with a deadline, " +
     "`HttpClient.newBuilder().connectTimeout(…)` plus `HttpRequest.timeout(…)`.",
   prefilter: matchesAllPatterns([
-    /\bfetch\s*\(|\baxios\b|\brequests\.|urlopen|http\.(Get|Post|PostForm|Head)\(|http\.Client\s*\{|http\.DefaultClient|HttpClient\s*\.\s*new|new\s+RestTemplate\s*\(/,
+    /\bfetch\s*\(|\baxios\b|\brequests\b|\bhttpx\b|urlopen|http\.(Get|Post|PostForm|Head)\(|http\.Client\s*\{|http\.DefaultClient|HttpClient\s*\.\s*new|new\s+RestTemplate\s*\(/,
   ]),
   detect: (input) =>
     // A global axios default covers every axios call of the file.
-    findRuleHits(
-      input,
-      rules,
-      (node, language) =>
-        language !== "js" ||
-        (isJsCallWithoutTimeout(node) && !/axios\.defaults\.timeout\s*=/.test(input.text)),
-    ),
+    findRuleHits(input, rules, (node, language) => {
+      if (language === "js")
+        return isJsCallWithoutTimeout(node) && !/axios\.defaults\.timeout\s*=/.test(input.text);
+      if (language === "python") return isPythonCallWithoutTimeout(node, input.text);
+      if (language === "go") return isGoClientWithoutTimeout(node, input.text);
+      return true;
+    }),
 };

@@ -1,4 +1,4 @@
-import type { Rule } from "@ast-grep/napi";
+import type { Rule, SgNode } from "@ast-grep/napi";
 import { functionRule, insideHandler, type ParsedLanguage } from "./context-rules.js";
 import type { Detector } from "./detector.js";
 import { findRuleHits } from "./find-rule-hits.js";
@@ -55,17 +55,6 @@ const rules: Record<ParsedLanguage, Rule> = {
         any: [
           { has: { field: "arguments", regex: "[\"']verify_signature[\"']\\s*:\\s*False" } },
           { has: { field: "arguments", has: { kind: "keyword_argument", regex: "^verify\\s*=\\s*False$" } } },
-          {
-            not: {
-              has: {
-                field: "arguments",
-                any: [
-                  { has: { kind: "keyword_argument", has: { field: "name", regex: "^algorithms$" } } },
-                  { has: { kind: "dictionary_splat" } },
-                ],
-              },
-            },
-          },
         ],
       },
       {
@@ -128,6 +117,128 @@ export const jwtWithoutVerification: Detector = {
     '`jwt.verify(token, key, { algorithms: ["RS256"] })`, `jwt.decode(token, key, algorithms=["RS256"])`, ' +
     '`jwt.Parse(s, keyFunc, jwt.WithValidMethods([]string{"RS256"}))` or a keyfunc that checks `token.Method`, ' +
     "`JWT.require(alg).build().verify(token)` / `Jwts.parser().verifyWith(key)`.",
-  prefilter: matchesAllPatterns([/\b(jwt|jsonwebtoken|JWT|jwtgo|jwt4|jwt5|pyjwt|Jwts|ParseUnverified)\b/]),
-  detect: (input) => findRuleHits(input, rules),
+  prefilter: matchesAllPatterns([
+    /\b(jwt|jsonwebtoken|JWT|JWK|jwtgo|jwt4|jwt5|pyjwt|Jwts|ParseUnverified|Algorithm|SignatureAlgorithm|secretOrKey)\b/,
+  ]),
+  detect: (input) => [
+    // jwt-simple's `decode(token, key)` verifies (its third argument `true` switches that off).
+    ...findRuleHits(input, rules, (node) => !verifyingSimpleDecode.test(node.text())),
+    ...findRuleHits(input, algorithmNoneRules),
+    ...findRuleHits(input, literalKeyRules).map((hit) => ({
+      ...hit,
+      severity: "high" as const,
+      detail: "The signing key is a literal in the code: anyone who reads it can mint valid tokens.",
+    })),
+    ...findRuleHits(
+      input,
+      decodeOutsideHandlerRules,
+      (node) => !verifyingSimpleDecode.test(node.text()) && !readsOnlyMetadata(node),
+    ).map((hit) => ({
+      ...hit,
+      severity: "high" as const,
+      confidence: 0.6,
+      detail: "The decoded claims are not verified in this function; if they decide access, verify first.",
+    })),
+  ],
+};
+
+const verifyingSimpleDecode =
+  /^\w+\.decode\(\s*[^,()]+,\s*[A-Za-z_$][\w$.]*\s*(,\s*(false|["'][\w-]+["'])\s*)?\)$/;
+
+/** `jwt.decode(t).exp`, `.kid`, `.header`: reading when a token expires or which key signed it trusts no identity. */
+function readsOnlyMetadata(node: SgNode): boolean {
+  const parent = node.parent();
+  if (!parent || String(parent.kind()) !== "member_expression") return false;
+  return /^(exp|iat|nbf|kid|header|alg)$/.test(parent.field("property")?.text() ?? "");
+}
+
+const stringKinds = {
+  any: [{ kind: "string" }, { kind: "template_string", not: { has: { kind: "template_substitution" } } }],
+};
+
+/** `alg: none` in every spelling: the token is accepted or issued unsigned. */
+const algorithmNoneRules: Record<ParsedLanguage, Rule> = {
+  js: {
+    any: [
+      { kind: "pair", regex: "^[\"']?algorithms?[\"']?\\s*:\\s*(\\[\\s*)?[\"'`](none|None|NONE)[\"'`]" },
+      { kind: "member_expression", regex: "^(JWK|jose\\.JWK)\\.None$" },
+    ],
+  },
+  python: {
+    any: [{ kind: "keyword_argument", regex: "^algorithms?\\s*=\\s*(\\[\\s*)?[\"'](none|None|NONE)[\"']" }],
+  },
+  go: {
+    kind: "selector_expression",
+    regex: "^(jwt|jwtgo|jwt4|jwt5)\\.(SigningMethodNone|UnsafeAllowNoneSignatureType)$",
+  },
+  java: {
+    any: [
+      { kind: "method_invocation", regex: "^Algorithm\\s*\\.\\s*none\\s*\\(" },
+      { kind: "field_access", regex: "^SignatureAlgorithm\\.NONE$" },
+    ],
+  },
+};
+
+/** A literal signing key: `jwt.sign(p, "shhhhh")`, `jwt.encode(p, "secret")`, `Algorithm.HMAC256("secret")`. */
+const literalKeyRules: Record<ParsedLanguage, Rule> = {
+  js: {
+    any: [
+      {
+        kind: "call_expression",
+        has: {
+          field: "function",
+          regex: "^(jwt|jsonwebtoken|JWT|jose\\.JWT|jwtSimple|jwt_simple)\\.(sign|verify|encode|decode)$",
+        },
+        all: [{ has: { field: "arguments", has: { nthChild: 2, ...stringKinds } } }],
+      },
+      {
+        kind: "pair",
+        regex: "^[\"']?(secret|secretOrKey|secretOrPrivateKey)[\"']?\\s*:\\s*[\"'`]",
+        inside: { stopBy: "end", any: [{ kind: "call_expression" }, { kind: "new_expression" }] },
+      },
+    ],
+  },
+  python: {
+    kind: "call",
+    has: { field: "function", regex: "^(jwt|pyjwt|jose\\.jwt)\\.(encode|decode)$" },
+    all: [
+      {
+        has: {
+          field: "arguments",
+          has: { nthChild: 2, kind: "string", not: { has: { kind: "interpolation" } } },
+        },
+      },
+    ],
+  },
+  go: {
+    kind: "call_expression",
+    has: { field: "function", regex: "\\.SignedString$" },
+    all: [{ has: { field: "arguments", regex: '^\\(\\s*\\[\\]byte\\(\\s*"' } }],
+  },
+  java: {
+    kind: "method_invocation",
+    regex: '^Algorithm\\s*\\.\\s*HMAC(256|384|512)\\s*\\(\\s*"',
+  },
+};
+
+/** `jwt.decode` outside a recognised handler, with no verification in the same function. */
+const decodeOutsideHandlerRules: Partial<Record<ParsedLanguage, Rule>> = {
+  js: {
+    kind: "call_expression",
+    has: { field: "function", regex: "^(jwt|jsonwebtoken|JWT|jsonwebtoken\\.default)\\.decode$" },
+    not: {
+      inside: {
+        stopBy: "end",
+        ...functionRule.js,
+        has: { stopBy: "end", kind: "call_expression", regex: "^(jwt|jsonwebtoken|JWT)\\.verify\\(" },
+      },
+    },
+  },
+  python: {
+    kind: "call",
+    has: { field: "function", regex: "^(jwt|pyjwt)\\.decode$" },
+    all: [
+      { has: { field: "arguments", regex: "verify\\s*=\\s*False|[\"']verify_signature[\"']\\s*:\\s*False" } },
+    ],
+  },
 };

@@ -134,9 +134,9 @@ function toFindings(file: FileLineIndex, detector: Detector, hits: DetectorHit[]
     const finding: Finding = {
       path: file.path,
       line,
-      severity: detector.severity,
+      severity: hit.severity ?? detector.severity,
       category: detector.category,
-      confidence: detector.confidence,
+      confidence: hit.confidence ?? detector.confidence,
       title: detector.title,
       body: hit.detail ? `${hit.detail} ${detector.body}` : detector.body,
       evidence: lines[line - 1] ?? "",

@@ -5,37 +5,67 @@ import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { findMatches } from "./find-matches.js";
 import { matchesAllPatterns } from "./prefilter.js";
 
+const jsLogMethods = "log|info|warn|error|debug|trace|fatal|verbose|silly|notice|critical";
+const pythonLogMethods = "debug|info|warning|warn|error|exception|critical|fatal|log";
+const goLogMethods =
+  "Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln|Info|Infof|Infoln|Infow|Debug|Debugf|Debugln|Debugw|Warn|Warnf|Warnln|Warnw|Warning|Warningf|Warningln|Error|Errorf|Errorln|Errorw|Trace|Tracef|Msg|Msgf";
+// Logging wrappers named after what they do: `logError(…)`, `log_debug(…)`, `debugLog(…)`, `LogInfo(…)`.
+const wrapperName =
+  "(?i)^(log_?(debug|info|warn|warning|error|fatal|trace|message|event)|(debug|info|warn|error)_?log)$";
+
 const logCalls: Record<ParsedLanguage, Rule> = {
   js: {
     kind: "call_expression",
-    has: {
-      field: "function",
-      kind: "member_expression",
-      regex:
-        "(?i)(^|\\.)(console|logger|log|winston|pino|bunyan)\\.(log|info|warn|error|debug|trace|fatal|verbose|silly)$",
-    },
+    any: [
+      {
+        has: {
+          field: "function",
+          kind: "member_expression",
+          // console.*, logger.*, this.logger.*, req.log.*, appLogger.*, winston/pino/bunyan/consola/signale
+          regex: `(?i)(^|\\.)(console|\\w*logger|log|winston|pino|bunyan|consola|signale)\\.(${jsLogMethods})$`,
+        },
+      },
+      { has: { field: "function", kind: "identifier", regex: wrapperName } },
+    ],
   },
   python: {
     any: [
       {
+        // Any receiver: `logging.root.info`, `get_logger().info`, `foo = LOGGER; foo.info` all log.
         kind: "call",
         has: {
           field: "function",
-          regex:
-            "(^|\\.)(logging|logger|log|_logger|_log|LOGGER|LOG|app\\.logger|current_app\\.logger)\\.(debug|info|warning|warn|error|exception|critical|log)$",
+          kind: "attribute",
+          has: { field: "attribute", regex: `^(${pythonLogMethods})$` },
+          not: {
+            regex: "^(self\\.)?(request|response|session|messages|math|np|numpy|cmath)\\.|^warnings\\.",
+          },
         },
       },
-      { kind: "call", has: { field: "function", regex: "^print$" } },
+      { kind: "call", has: { field: "function", regex: "^(print|sys\\.(stdout|stderr)\\.write)$" } },
+      { kind: "call", has: { field: "function", kind: "identifier", regex: wrapperName } },
     ],
   },
   go: {
     kind: "call_expression",
-    has: {
-      field: "function",
-      regex:
-        "(^|\\.)(log|logger|Logger|slog|logrus|sugar|zap|fmt)\\.(Print|Printf|Println|Fatal|Fatalf|Fatalln|Panicf|Info|Infof|Infow|Debug|Debugf|Debugw|Warn|Warnf|Warnw|Error|Errorf|Errorw)$",
-    },
-    not: { regex: "^fmt\\.Errorf" },
+    any: [
+      {
+        // log, slog, logrus, klog, glog, zap/sugar, zerolog, and any logger/entry variable.
+        has: {
+          field: "function",
+          regex: `(?i)(^|\\.)(log|logger|slog|logrus|klog|glog|sugar|zap|fmt|entry|l|lg|zlog|zerolog|log15|\\w*logger)\\.(${goLogMethods})$`,
+        },
+      },
+      {
+        // Chains: `logrus.WithField("token", t).Info(…)`, `klog.V(2).Infof(…)`, `log.Info().Str(…).Msg(…)`.
+        has: {
+          field: "function",
+          regex: `^(log|logrus|klog|glog|zap|slog|zerolog|sugar|entry|l|\\w*[lL]ogger)\\b[\\s\\S]*\\)\\.(${goLogMethods})$`,
+        },
+      },
+      { has: { field: "function", kind: "identifier", regex: wrapperName } },
+    ],
+    not: { regex: "^(fmt\\.(Errorf|Sprintf|Sprint|Sprintln)|errors\\.)" },
   },
   java: {
     kind: "method_invocation",
@@ -43,10 +73,16 @@ const logCalls: Record<ParsedLanguage, Rule> = {
       {
         has: {
           field: "object",
-          regex: "^(this\\.)?(log|logger|LOG|LOGGER|Logger|System\\.out|System\\.err)$",
+          regex: "(?i)^(this\\.)?\\w*(log|logger)$|^System\\.(out|err)$",
         },
       },
-      { has: { field: "name", regex: "^(info|debug|warn|error|trace|println|printf|print)$" } },
+      {
+        has: {
+          field: "name",
+          regex:
+            "^(info|debug|warn|warning|error|trace|fatal|severe|fine|finer|finest|log|println|printf|print)$",
+        },
+      },
     ],
   },
 };
@@ -103,21 +139,32 @@ const labelledPlaceholder =
   /(?:password|passwd|secret|token|api[_-]?key|authorization|ssn|card[_ ]?number)\s*[=:]\s*(?:%[-+#0-9.]*[sdvrqx]|\{\}|\{[^}]*\}|\$\{)/i;
 const headerString = /^["'`](authorization|cookie|x-api-key|proxy-authorization)["'`]$/i;
 const maskingCall =
-  /mask|redact|hash|len|length|bool|boolean|sanitize|obfuscate|fingerprint|truncate|last4|isset|present/i;
+  /mask|redact|hash|len|length|bool|boolean|sanitize|obfuscate|fingerprint|truncate|last4|isset|present|digest|encrypt|crypt|hmac|sha\d*|md5|bcrypt|scrypt|argon/i;
 
 /** `resetToken`, `client_secret`, `dbPassword`: a compound name whose last word is a secret is one. */
 const sensitiveSuffix = /(token|secret|password|passwd|apikey|privatekey|secretkey|ssn|cardnumber|cvv)$/;
 
+/** `nextToken`, `pageToken`, `tokenType`, `encryptedPassword`, `secretName`: about a secret, or a cursor, not one. */
+const nonSecretPrefix =
+  /^(next|page|continuation|cursor|sync|pagination|encrypted|encoded|hashed|crypted|masked|redacted|null|csrf|xsrf)/;
+const nonSecretSuffix =
+  /(type|endpoint|count|url|uri|index|length|name|id|ids|version|arn|path|manager|properties|hint|label|field|policy|expiry|expiresat|ttl)$/;
+
 function isSensitiveName(name: string): boolean {
   const normalised = normalise(name);
   if (sensitiveNames.has(normalised)) return true;
+  if (nonSecretPrefix.test(normalised) || nonSecretSuffix.test(normalised)) return false;
+  // `secretValue`, `tokenValue`, `passwordPlain`: a secret with a qualifier after it.
+  if (/^(secret|password|passwd|token|apikey|privatekey)(value|plain|text|raw|string|str)$/.test(normalised))
+    return true;
   // hasPassword, isTokenValid: flags about a secret, not the secret.
   return sensitiveSuffix.test(normalised) && !/^(has|is|should|can|needs)/.test(normalised);
 }
 
 function normalise(name: string): string {
   return name
-    .replace(/^get(?=[A-Z])/, "")
+    .replace(/^get(?=[A-Z_])/, "")
+    .replace(/\d+$/, "")
     .replace(/[_-]/g, "")
     .toLowerCase();
 }
@@ -148,9 +195,22 @@ function isSensitiveNode(node: SgNode): boolean {
 function isPairKey(node: SgNode): boolean {
   const parent = node.parent();
   return (
-    parent !== null &&
-    (getKind(parent) === "pair" || getKind(parent) === "keyword_argument") &&
-    parent.field(getKind(parent) === "pair" ? "key" : "name")?.id() === node.id()
+    (parent !== null &&
+      (getKind(parent) === "pair" || getKind(parent) === "keyword_argument") &&
+      parent.field(getKind(parent) === "pair" ? "key" : "name")?.id() === node.id()) ||
+    isGoKeyedElementKey(node)
+  );
+}
+
+/** `passStruct{password: crypt(pw)}`: the field name of a Go composite literal is a key, not a value. */
+function isGoKeyedElementKey(node: SgNode): boolean {
+  const parent = node.parent();
+  const element = parent && getKind(parent) === "literal_element" ? parent.parent() : parent;
+  return (
+    element !== null &&
+    getKind(element) === "keyed_element" &&
+    element.namedChildren()[0]?.id() ===
+      (parent && getKind(parent) === "literal_element" ? parent.id() : node.id())
   );
 }
 
@@ -188,7 +248,13 @@ function isObjectOfAccess(node: SgNode): boolean {
   const parent = node.parent();
   if (!parent) return false;
   const objectField = objectFields[getKind(parent)];
-  return objectField !== undefined && parent.field(objectField)?.id() === node.id();
+  if (objectField === undefined || parent.field(objectField)?.id() !== node.id()) return false;
+  // `password.String()`, `token.toString()`, `secret.getValue()`: the secret itself, as text.
+  const member =
+    parent.field("property") ?? parent.field("attribute") ?? parent.field("field") ?? parent.field("name");
+  return !/^(String|toString|toCharArray|getBytes|get|Get|value|Value|getValue|str|decode)$/.test(
+    member?.text() ?? "",
+  );
 }
 
 /** `req.headers` logged whole, not `req.headers["user-agent"]`. */
@@ -246,15 +312,22 @@ const candidateRules: Record<ParsedLanguage, Rule> = {
   java: { any: ["identifier", "string_literal"].map((kind) => ({ kind })) },
 };
 
+const argumentListRules: Record<ParsedLanguage, Rule> = {
+  js: { kind: "arguments" },
+  python: { kind: "argument_list" },
+  go: { kind: "argument_list" },
+  java: { kind: "argument_list" },
+};
+
 function findLeaks(input: DetectorInput): DetectorHit[] {
   const language = toParsedLanguage(input.language);
   const root = input.getRoot();
   if (!language || !root) return [];
   const hits: DetectorHit[] = [];
   for (const call of input.findNodes(logCalls[language])) {
-    const args = call.field("arguments");
-    if (!args) continue;
-    const leaks = findMatches(args, candidateRules[language]);
+    // The arguments of the call and of the calls chained before it (`logrus.WithField("token", t).Info(…)`).
+    const argumentLists = findMatches(call, argumentListRules[language]);
+    const leaks = argumentLists.flatMap((args) => findMatches(args, candidateRules[language]));
     if (leaks.some((node) => isSensitiveNode(node))) hits.push(toHit(call));
   }
   return hits;
@@ -274,7 +347,7 @@ export const sensitiveDataInLogs: Detector = {
     'or configure the logger\'s redaction (`pino({ redact: ["req.headers.authorization", "*.password"] })`, a ' +
     "logging filter) so secrets never reach a sink.",
   prefilter: matchesAllPatterns([
-    /console|log|Log|LOG|print/,
+    /console|log|Log|LOG|print|std(out|err)/,
     /password|passwd|pwd|secret|token|Token|jwt|api_?key|apiKey|ApiKey|authorization|Authorization|cookie|Cookie|session_?id|sessionId|ssn|Ssn|SSN|card|Card|cvv|cvc|headers|Header/i,
   ]),
   detect: findLeaks,

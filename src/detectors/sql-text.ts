@@ -13,3 +13,9 @@ const sqlTextSource = [
 ].join("|");
 
 export const sqlTextPattern = new RegExp(sqlTextSource);
+
+/** Looser, for text that already reaches a SQL-running call: any letter case, DDL included. */
+export const sinkSqlTextPattern = new RegExp(
+  `${sqlTextSource}|\\b(create|drop|alter|truncate)\\s+(temporary\\s+|temp\\s+)?(table|index|view|database|schema)\\b|\\bselect\\s[\\s\\S]*\\bfrom\\b|\\b(where|values|order\\s+by|group\\s+by)\\b`,
+  "i",
+);

@@ -1,7 +1,6 @@
-import type { Rule } from "@ast-grep/napi";
-import type { ParsedLanguage } from "./context-rules.js";
-import type { Detector } from "./detector.js";
-import { findRuleHits } from "./find-rule-hits.js";
+import type { Rule, SgNode } from "@ast-grep/napi";
+import { type ParsedLanguage, toHit, toParsedLanguage } from "./context-rules.js";
+import type { Detector, DetectorHit } from "./detector.js";
 import { matchesAllPatterns } from "./prefilter.js";
 
 const rules: Record<ParsedLanguage, Rule> = {
@@ -112,5 +111,31 @@ export const tlsVerificationDisabled: Detector = {
   prefilter: matchesAllPatterns([
     /rejectUnauthorized|strictSSL|NODE_TLS_REJECT_UNAUTHORIZED|verify\s*=\s*False|_create_unverified_context|CERT_NONE|check_hostname|InsecureSkipVerify|checkServerTrusted|HostnameVerifier|NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|TrustAllStrategy|InsecureTrustManagerFactory|loadTrustMaterial|SSLSession/,
   ]),
-  detect: (input) => findRuleHits(input, rules),
+  detect: (input) => {
+    const language = toParsedLanguage(input.language);
+    if (!language || !input.getRoot()) return [];
+    const rule = rules[language];
+    return rule ? input.findNodes(rule).map((node) => spanFromContainer(node, language)) : [];
+  },
 };
+
+/** Kinds whose start is where the field's analysers report a disabled check: the config literal, the class. */
+const containerKinds: Record<ParsedLanguage, ReadonlySet<string>> = {
+  js: new Set(["object", "call_expression", "new_expression"]),
+  python: new Set(["call"]),
+  go: new Set(["composite_literal"]),
+  java: new Set(["class_declaration", "object_creation_expression"]),
+};
+
+/** The hit, widened back to the start of the literal or class that holds it (a few levels up at most). */
+function spanFromContainer(node: SgNode, language: ParsedLanguage): DetectorHit {
+  const hit = toHit(node);
+  let current = node.parent();
+  for (let depth = 0; current && depth < 4; depth++, current = current.parent()) {
+    if (containerKinds[language].has(String(current.kind()))) {
+      hit.startLine = Math.min(hit.startLine, current.range().start.line + 1);
+      break;
+    }
+  }
+  return hit;
+}

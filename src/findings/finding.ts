@@ -1,28 +1,17 @@
 import { z } from "zod";
+import { type Category, categories, type Severity, severities } from "./severity.js";
 
-export const severities = ["critical", "high", "medium", "low", "info"] as const;
-export const categories = [
-  "architecture",
-  "security",
-  "performance",
-  "reliability",
-  "maintainability",
-] as const;
+export {
+  type Category,
+  categories,
+  getSeverityRank,
+  isAtLeast,
+  type Severity,
+  severities,
+} from "./severity.js";
 
 export const severitySchema = z.enum(severities);
 export const categorySchema = z.enum(categories);
-export type Severity = z.infer<typeof severitySchema>;
-export type Category = z.infer<typeof categorySchema>;
-
-/** Lower rank = more severe. */
-export function getSeverityRank(severity: Severity): number {
-  return severities.indexOf(severity);
-}
-
-/** True when `severity` is at least as severe as `threshold`. */
-export function isAtLeast(severity: Severity, threshold: Severity): boolean {
-  return getSeverityRank(severity) <= getSeverityRank(threshold);
-}
 
 /**
  * One critique of the change. `line`/`endLine` are new-file (RIGHT side) line numbers as the

@@ -1,6 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { TextBlockParam } from "@anthropic-ai/sdk/resources/messages";
 import { createModelClient, type ModelProviderConfig } from "./create-model-client.js";
+import { ModelUnavailableError } from "./model-errors.js";
 import {
   ModelOutputError,
   type ParsedReviewOutput,
@@ -33,18 +34,7 @@ export interface ReviewModel {
   review(prompt: ReviewPrompt, options?: { signal?: AbortSignal; model?: string }): Promise<ModelAnswer>;
 }
 
-/** The model could not be reached or kept failing after the SDK's retries. */
-export class ModelUnavailableError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-export { ModelOutputError };
+export { ModelOutputError, ModelUnavailableError };
 
 export interface ReviewModelOptions {
   /** Anthropic's API with this key (shorthand for `provider: { provider: "anthropic", apiKey, baseURL }`). */

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from "probot";
-import type { ModelProviderConfig } from "../model/create-model-client.js";
+import type { ModelProviderConfig } from "../model/model-provider-config.js";
 import { checkGitHubApp, type PrivateKeyResult } from "./check-credentials.js";
 import { checkModelAccess } from "./check-model.js";
 import type { StartupCheck } from "./run-startup-checks.js";

@@ -1,5 +1,5 @@
 import Anthropic from "@anthropic-ai/sdk";
-import type { ModelProviderConfig } from "../model/create-model-client.js";
+import type { ModelProviderConfig } from "../model/model-provider-config.js";
 import type { CheckOutcome } from "./check-credentials.js";
 
 /** How many of the key's model ids a "not listed" problem names. */

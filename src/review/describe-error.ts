@@ -1,4 +1,4 @@
-import { ModelOutputError, ModelUnavailableError } from "../model/review-model.js";
+import { ModelOutputError, ModelUnavailableError } from "../model/model-errors.js";
 import { redactSecretsInMessage } from "../security/log-redaction.js";
 
 interface HttpLikeError {

@@ -12,14 +12,25 @@ export interface PreparedFiles {
   total: number;
 }
 
+/** A server-side file the repository's `paths` allow, with a patch still to parse. */
+export interface ReviewCandidate {
+  path: string;
+  patch: string;
+}
+
+export interface CandidateSelection {
+  candidates: ReviewCandidate[];
+  leftOut: LeftOutFile[];
+  total: number;
+}
+
 /**
- * Steps 3–4: keeps the server-side code (and what the repository's `paths` allow), parses each patch and
- * indexes its commentable lines. A file without a patch (binary, or too large for GitHub) is left out
- * with that reason.
+ * Step 3: keeps the server-side code (and what the repository's `paths` allow) that has a patch. A file
+ * without a patch (binary, or too large for GitHub) is left out with that reason.
  */
-export function prepareFiles(params: { files: ChangedFile[]; config: RepoConfig }): PreparedFiles {
+export function selectCandidates(params: { files: ChangedFile[]; config: RepoConfig }): CandidateSelection {
   const { selected, leftOut } = selectServerFiles(params.files);
-  const indexes = new Map<string, FileLineIndex>();
+  const candidates: ReviewCandidate[] = [];
   for (const file of selected) {
     if (!isPathIncluded(params.config, file.filename)) {
       leftOut.push({ path: file.filename, reason: "excluded by paths in .github/architect.yml" });
@@ -35,12 +46,41 @@ export function prepareFiles(params: { files: ChangedFile[]; config: RepoConfig 
       });
       continue;
     }
-    const hunks = parsePatch(file.patch);
-    if (hunks.length === 0) {
-      leftOut.push({ path: file.filename, reason: "diff could not be parsed" });
-      continue;
-    }
-    indexes.set(file.filename, buildLineIndex(file.filename, hunks));
+    candidates.push({ path: file.filename, patch: file.patch });
   }
-  return { indexes, leftOut, total: params.files.length };
+  return { candidates, leftOut, total: params.files.length };
+}
+
+function indexCandidate(candidate: ReviewCandidate, prepared: PreparedFiles): void {
+  const hunks = parsePatch(candidate.patch);
+  if (hunks.length === 0) {
+    prepared.leftOut.push({ path: candidate.path, reason: "diff could not be parsed" });
+    return;
+  }
+  prepared.indexes.set(candidate.path, buildLineIndex(candidate.path, hunks));
+}
+
+/**
+ * Step 4: parses each candidate's patch and indexes its commentable lines, yielding to the event loop
+ * every `sliceFiles` files so that a review of thousands of files does not hold up webhook answers.
+ */
+export async function indexCandidates(
+  selection: CandidateSelection,
+  sliceFiles = 100,
+): Promise<PreparedFiles> {
+  const prepared: PreparedFiles = { indexes: new Map(), leftOut: selection.leftOut, total: selection.total };
+  for (let i = 0; i < selection.candidates.length; i += sliceFiles) {
+    for (const candidate of selection.candidates.slice(i, i + sliceFiles))
+      indexCandidate(candidate, prepared);
+    if (i + sliceFiles < selection.candidates.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return prepared;
+}
+
+/** Steps 3–4 in one synchronous call (the local review command). */
+export function prepareFiles(params: { files: ChangedFile[]; config: RepoConfig }): PreparedFiles {
+  const selection = selectCandidates(params);
+  const prepared: PreparedFiles = { indexes: new Map(), leftOut: selection.leftOut, total: selection.total };
+  for (const candidate of selection.candidates) indexCandidate(candidate, prepared);
+  return prepared;
 }

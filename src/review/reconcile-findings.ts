@@ -125,9 +125,16 @@ function getAnchorLines(index: FileLineIndex, finding: Finding): string[] {
   return lines.length > 0 ? lines : finding.evidence ? [finding.evidence] : [];
 }
 
-/** Same file, lines within two of each other, and the same category. */
+/**
+ * Same file and category, and the model's line within two lines of the rule's span (a detector's span runs
+ * from where a value is built to the sink that uses it; the model may name either end).
+ */
 function isSameProblem(rule: Finding, model: Finding): boolean {
+  const end = rule.endLine ?? rule.line;
   return (
-    rule.path === model.path && Math.abs(rule.line - model.line) <= 2 && rule.category === model.category
+    rule.path === model.path &&
+    model.line >= rule.line - 2 &&
+    model.line <= end + 2 &&
+    rule.category === model.category
   );
 }

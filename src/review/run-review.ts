@@ -1,4 +1,11 @@
 import type { Logger } from "pino";
+import { applyPatchAnalysis } from "../analysis/analyse-files.js";
+import {
+  createInlineAnalyzer,
+  type FileAnalyzer,
+  type PatchAnalysisRun,
+  startPatchAnalysis,
+} from "../analysis/file-analyzer.js";
 import type { TokenCalibrator } from "../budget/estimate-tokens.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import {
@@ -7,7 +14,6 @@ import {
   type RepoConfig,
   shouldIgnorePull,
 } from "../config/repo-config.js";
-import { runDetectors } from "../detectors/run-detectors.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { buildLineIndex } from "../diff/line-index.js";
 import type { Finding } from "../findings/finding.js";
@@ -34,7 +40,6 @@ import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
-import { redactSecrets } from "../security/redact-secrets.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -46,7 +51,7 @@ import {
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
-import { prepareFiles } from "./prepare-files.js";
+import { indexCandidates, selectCandidates } from "./prepare-files.js";
 import { reconcileFindings } from "./reconcile-findings.js";
 import { renderCommentBody } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
@@ -81,7 +86,11 @@ export interface ReviewDeps {
     installationId: number,
     budget: number,
   ): Promise<{ ok: true } | { ok: false; resetsAt: Date; used: number }>;
+  /** Runs the secret scan and the detectors; defaults to the main thread (`createInlineAnalyzer`). */
+  analyzer?: FileAnalyzer;
 }
+
+const inlineAnalyzer = createInlineAnalyzer();
 
 export interface ReviewRun {
   job: ReviewJob;
@@ -124,6 +133,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
   ) =>
     completeCheckRun(octokit, { ...repo, checkRunId, conclusion, output, actions: [rerunAction], ...extra });
 
+  let early: PatchAnalysisRun | undefined;
   try {
     // 2. Fetch the pull request; stop when it closed or moved on.
     const pull = await getPull(octokit, pullRef);
@@ -157,7 +167,16 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
 
     // 4. Fetch the changed files; keep the server-side code; parse and index the commentable lines.
     const changedFiles = await listPullFiles(octokit, pullRef);
-    const prepared = prepareFiles({ files: changedFiles, config });
+    const candidates = selectCandidates({ files: changedFiles, config });
+    // A first or full review analyses every candidate: start the secret scan and the detectors now (in
+    // the worker pool, they run while this thread parses and reads the history); if the scope turns out
+    // incremental, that work is dropped and the narrower scope analysed instead.
+    const analyzer = deps.analyzer ?? inlineAnalyzer;
+    early =
+      deps.analyzer && candidates.candidates.length > 0 && (job.scope === "full" || !job.previousSha)
+        ? startPatchAnalysis(deps.analyzer, candidates.candidates)
+        : undefined;
+    const prepared = await indexCandidates(candidates);
     if (prepared.indexes.size === 0) {
       await complete(
         "skipped",
@@ -165,7 +184,6 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       );
       return "skipped";
     }
-
     // 5. Learn from earlier reviews: what was posted, what is still open, and the last reviewed head.
     const history = await loadHistory(octokit, { ...pullRef, job, identity: deps.identity ?? {} });
     if (history.alreadyPostedForKey) {
@@ -193,8 +211,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
 
     // 7. Detect secrets (redacted before anything leaves) and run the deterministic detectors.
-    const redacted = await redactSecrets([...scope.indexes.values()]);
-    const ruleFindings = [...redacted.findings, ...(await runDetectorsYielding(redacted.files, log))];
+    const scopeFiles = [...scope.indexes.values()];
+    const redacted =
+      early && scope.indexes === prepared.indexes
+        ? applyPatchAnalysis(scopeFiles, await early.result)
+        : await analyzer.analyse(scopeFiles);
+    for (const message of redacted.errors) log.warn({ err: message }, "A detector failed on a file; skipped");
+    const ruleFindings = [...redacted.secretFindings, ...redacted.ruleFindings];
 
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
@@ -350,22 +373,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       log.error({ err: completeError }, "Could not complete the check run"),
     );
     throw error;
+  } finally {
+    // An early analysis the review did not use (it stopped first, or its scope was narrower) is dropped.
+    early?.cancel();
   }
-}
-
-/**
- * The detectors are synchronous CPU work (parsing and matching): run them in batches and yield to the
- * event loop in between, so a 3,000-file review does not hold up webhook acknowledgements or lock
- * renewals in the same process.
- */
-async function runDetectorsYielding(files: FileLineIndex[], log: Logger): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  const onError = (error: Error) => log.warn({ err: error }, "A detector failed on a file; skipped");
-  for (let i = 0; i < files.length; i += 50) {
-    findings.push(...runDetectors(files.slice(i, i + 50), { onError }));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return findings;
 }
 
 function supersededOutput(newHead: string): CheckOutput {

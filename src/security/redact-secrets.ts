@@ -6,6 +6,7 @@ import type { FileLineIndex } from "../diff/line-index.js";
 import type { DiffLine, Hunk } from "../diff/parse-patch.js";
 import type { Finding } from "../findings/finding.js";
 import { findHeuristicSecrets } from "./find-heuristic-secrets.js";
+import { findSigningKeys } from "./find-signing-keys.js";
 
 // secretlint 12 profiles every run with performance marks that it keeps for ever, and its observer
 // rescans all of them on every mark: CPU grows with the square of the files ever scanned and the
@@ -63,6 +64,10 @@ interface Detection {
   kind: string;
   description: string;
   confidence: number;
+  /** A key found by its use (a variable passed to `jwt.sign`): the offset of that use, reported with it. */
+  useStart?: number;
+  /** Found by name only (a short password literal): a high-severity finding, not a critical one. */
+  weak?: boolean;
 }
 
 /** A line the scan covers, with its place in the hunks and in the joined scan text. */
@@ -181,17 +186,24 @@ function redactFile(
   const { file, scanned, content } = scan;
   if (scanned.length === 0) return { file, findings: [] };
 
-  const detections = mergeOverlapping([
+  const contentDetections = mergeOverlapping([
     ...secretlintDetections,
     ...scanned.flatMap((s) =>
-      findHeuristicSecrets(s.line.text).map((h) => ({
-        ...h,
-        start: h.start + s.offset,
-        end: h.end + s.offset,
-        confidence: 0.9,
-      })),
+      findHeuristicSecrets(s.line.text)
+        // A name-only password literal in a comment is prose, not a credential the code uses.
+        .filter((h) => !h.weak || !isCommentLine(s.line.text))
+        .map((h) => ({
+          ...h,
+          start: h.start + s.offset,
+          end: h.end + s.offset,
+          confidence: h.weak ? 0.6 : 0.9,
+        })),
     ),
   ]);
+  // Keys found through their use: redacted like the rest, reported where they are used (a separate list, so
+  // that a PEM key that is also an HMAC key is reported both where it is written and where it is used).
+  const signingDetections: Detection[] = findSigningKeys(content).map((k) => ({ ...k, confidence: 0.85 }));
+  const detections = [...contentDetections, ...signingDetections];
   if (detections.length === 0) return { file, findings: [] };
 
   // Per scanned line, the character ranges to redact.
@@ -235,29 +247,48 @@ function redactFile(
   };
 
   const findings: Finding[] = [];
-  for (const detection of detections) {
-    const addedLines = getLinesInRange(scanned, detection.start, detection.end).filter(
-      (s) => s.line.kind === "add" && s.line.newLine !== undefined,
-    );
-    const first = addedLines[0];
-    const last = addedLines.at(-1);
-    const line = first?.line.newLine;
-    const endLine = last?.line.newLine;
-    if (!first || line === undefined || endLine === undefined) continue;
+  const reported = new Set<number>();
+  const report = (detection: Detection, line: number, endLine: number, evidenceLine: DiffLine) => {
     const value = content.slice(detection.start, detection.end);
+    reported.add(line);
     findings.push({
       path: file.path,
       line,
       ...(endLine > line ? { endLine } : {}),
-      severity: "critical",
+      severity: detection.weak ? "high" : "critical",
       category: "security",
       confidence: detection.confidence,
       title: "Hard-coded credential",
       body: scrubValue(buildFindingBody(detection.description), value),
-      evidence: redactedText.get(first.line) ?? first.line.text,
+      evidence: redactedText.get(evidenceLine) ?? evidenceLine.text,
       source: "rule",
       ruleId: `secret/${detection.kind}`,
     });
+  };
+  for (const detection of contentDetections) {
+    const addedLines = getLinesInRange(scanned, detection.start, detection.end).filter(
+      (s) => s.line.kind === "add" && s.line.newLine !== undefined,
+    );
+    const first = addedLines[0];
+    const line = first?.line.newLine;
+    const endLine = addedLines.at(-1)?.line.newLine;
+    if (!first || line === undefined || endLine === undefined) continue;
+    report(detection, line, endLine, first.line);
+  }
+  for (const detection of signingDetections) {
+    // Reported at the use (`jwt.sign(payload, key)`) when the key is a variable, else at the literal.
+    const at = getLinesInRange(
+      scanned,
+      detection.useStart ?? detection.start,
+      (detection.useStart ?? detection.start) + 1,
+    )[0];
+    const line = at?.line.kind === "add" ? at.line.newLine : undefined;
+    if (!at || line === undefined || reported.has(line)) continue;
+    const overlapsReported = contentDetections.some(
+      (c) => c.start < detection.end && detection.start < c.end && detection.useStart === undefined,
+    );
+    if (overlapsReported) continue;
+    report(detection, line, line, at.line);
   }
   return { file: redactedFile, findings };
 }
@@ -269,7 +300,7 @@ async function detectWithSecretlint(path: string, content: string): Promise<Dete
   });
   return result.messages.flatMap((message) => {
     const range = locateSecret(content, message);
-    if (!range) return [];
+    if (!range || isIdenticalCredentialUrl(message.messageId, content.slice(range[0], range[1]))) return [];
     const [kind, description] = secretKinds[message.messageId] ?? describeUnknownKind(message.messageId);
     return [{ start: range[0], end: range[1], kind, description, confidence: 0.95 }];
   });
@@ -296,6 +327,16 @@ function locateSecret(content: string, message: SecretLintCoreResultMessage): [n
   return trimQuotes(content, start, end);
 }
 
+/**
+ * `postgres://postgres:postgres@localhost/db`: a local development default (user name and password the same),
+ * as later secretlint versions also treat it, not a credential.
+ */
+function isIdenticalCredentialUrl(messageId: string, value: string): boolean {
+  if (!/Connection$|^BasicAuth$/.test(messageId)) return false;
+  const userInfo = /\/\/([^:/@\s]+):([^@/\s]+)@/.exec(value);
+  return userInfo !== null && userInfo[1] === userInfo[2];
+}
+
 function trimQuotes(content: string, start: number, end: number): [number, number] | undefined {
   let to = end;
   while (to > start && /["'`]/.test(content[to - 1] ?? "")) to--;
@@ -311,6 +352,10 @@ function describeUnknownKind(messageId: string): [string, string] {
   return [words.join("-") || "unknown", words.join(" ") || "secret"];
 }
 
+function isCommentLine(text: string): boolean {
+  return /^\s*(#|\/\/|\/\*|\*|--)/.test(text);
+}
+
 /** Merges detections that overlap; the first one (secretlint's, which names the kind best) wins. */
 function mergeOverlapping(detections: Detection[]): Detection[] {
   const merged: Detection[] = [];
@@ -322,6 +367,8 @@ function mergeOverlapping(detections: Detection[]): Detection[] {
     }
     overlapping.start = Math.min(overlapping.start, detection.start);
     overlapping.end = Math.max(overlapping.end, detection.end);
+    // A strong detection of the same value outranks a weak one.
+    if (!detection.weak) delete overlapping.weak;
   }
   return merged.sort((a, b) => a.start - b.start);
 }

@@ -59,7 +59,7 @@ const ruleFindings = [
     source: "rule",
     ruleId: "http-client-without-timeout",
   },
-  { path: "src/routes/users.js", line: 11, severity: "high", source: "rule", ruleId: "sql-string-building" },
+  { path: "src/routes/users.js", line: 8, severity: "high", source: "rule", ruleId: "sql-string-building" },
 ];
 
 describe("backend-architect review", () => {
@@ -136,7 +136,7 @@ describe("backend-architect review", () => {
       const io = createIo();
       await runReviewCommand(["--diff", "sample.diff", "--no-model"], io);
       expect(io.out()).toContain(
-        "  HIGH    src/routes/users.js:11  SQL built from strings with interpolated values",
+        "  HIGH    src/routes/users.js:8-12  SQL built from strings with interpolated values",
       );
       expect(io.out()).toContain(
         "  MEDIUM  services/billing/exchange_rates.py:10  Outbound HTTP call without a timeout",
@@ -165,7 +165,7 @@ describe("backend-architect review", () => {
         [
           "sql-string-building",
           "error",
-          { artifactLocation: { uri: "src/routes/users.js" }, region: { startLine: 11, endLine: 11 } },
+          { artifactLocation: { uri: "src/routes/users.js" }, region: { startLine: 8, endLine: 12 } },
         ],
       ]);
     });

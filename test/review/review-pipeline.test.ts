@@ -388,8 +388,9 @@ describe("the review pipeline", () => {
     await app.idle();
 
     const [review] = github.captured.get("createReview") as { body: string; comments: { line: number }[] }[];
-    // Only the detector's finding (line 11) is inline; both model findings are in the body.
-    expect(review!.comments.map((c) => c.line)).toEqual([11]);
+    // Only the detector's finding is inline, anchored at its sink (the query on line 12; its range starts where
+    // the SQL is built); both model findings are in the body.
+    expect(review!.comments.map((c) => c.line)).toEqual([12]);
     expect(review!.body).toContain(
       "`src/routes/users.js:33` — **User list is unbounded** _(line not in the diff)_",
     );

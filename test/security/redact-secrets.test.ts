@@ -161,7 +161,25 @@ describe("redactSecrets", () => {
     { name: "i18n key", line: 'const authError = "auth.errors.invalid_token_signature";' },
     { name: "env var name as value", line: 'const tokenEnv = "SERVICE_ACCOUNT_TOKEN_V2";' },
     { name: "sentence", line: 'const passwordHint = "Use 12 characters or more";' },
-    { name: "short password", line: 'password = "a1b2c3"' },
+    // gitleaks' generic-rule false positives: names whose key/secret word is qualified into a non-secret.
+    { name: "public key name", line: 'public_key = "9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit"' },
+    { name: "primary key name", line: "primaryKey=Zk3-q9_Lm2.xP7vR4tW8yB1nC5dF0gH" },
+    {
+      name: "alphabet constant",
+      line: 'const keyStr = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"',
+    },
+    // Regular expressions and generated-looking strings in tests are not credentials.
+    { name: "token regex", line: 'const tokenPattern2 = "^[A-Za-z0-9_-]{32,64}$";' },
+    { name: "secret regex with escapes", line: 'secret_re = "\\w{8}-\\d{4}-[a-f0-9]{12}"' },
+    {
+      name: "password literal in a comment",
+      line: '# default password: "hunter22" (changed on first login)',
+    },
+    { name: "password label", line: 'const passwordLabel = "Password";' },
+    {
+      name: "local database URL with identical user and password",
+      line: 'const url = "postgres://postgres:postgres@localhost:5432/app";',
+    },
   ];
 
   it.each(negatives)("does not flag: $name", async ({ line }) => {
@@ -169,6 +187,91 @@ describe("redactSecrets", () => {
     const result = await redactSecrets([file]);
     expect(result.findings).toEqual([]);
     expect(result.files[0]).toBe(file);
+  });
+
+  it("reports a short password literal as a high (not critical) finding with less confidence", async () => {
+    const result = await redactSecrets([toFile("src/config.py", addedLinesPatch(['password = "a1b2c3"']))]);
+    expect(result.findings).toMatchObject([
+      { line: 2, severity: "high", confidence: 0.6, ruleId: "secret/hardcoded-password" },
+    ]);
+    expect(result.files[0]?.hunks[0]?.lines[1]?.text).toBe('password = "[REDACTED_SECRET]"');
+  });
+
+  it.each([
+    {
+      name: "jsonwebtoken key literal",
+      lines: ["const token = jwt.sign(payload, 'shhhhh', { expiresIn: '1h' })"],
+      line: 1,
+      kind: "secret/jwt-signing-key",
+    },
+    {
+      name: "PyJWT key held in a variable a few lines up",
+      lines: [
+        'secret = "tiny-key"',
+        "",
+        "def token(p):",
+        '    return jwt.encode(p, secret, algorithm="HS256")',
+      ],
+      line: 4,
+      kind: "secret/jwt-signing-key",
+    },
+    {
+      name: "Node HMAC key",
+      lines: ["const sig = crypto.createHmac('sha256', 'k3y').update(body).digest('hex')"],
+      line: 1,
+      kind: "secret/hmac-key",
+    },
+    {
+      name: "Go HMAC key as a byte slice",
+      lines: ['mac := hmac.New(sha256.New, []byte("webhook-key"))'],
+      line: 1,
+      kind: "secret/hmac-key",
+    },
+    {
+      name: "java-jwt HMAC256",
+      lines: ['Algorithm algorithm = Algorithm.HMAC256("secret");'],
+      line: 1,
+      kind: "secret/jwt-signing-key",
+    },
+    {
+      name: "express-session secret",
+      lines: ["app.use(session({", "  secret: 'keyboard cat',", "  resave: false,", "}))"],
+      line: 2,
+      kind: "secret/signing-secret",
+    },
+    {
+      name: "Flask SECRET_KEY setting",
+      lines: ["app.config['SECRET_KEY'] = 'dev'"],
+      line: 1,
+      kind: "secret/signing-secret",
+    },
+  ])("finds a short signing key by its use: $name", async ({ lines, line, kind }) => {
+    const result = await redactSecrets([toFile("src/auth.ts", addedLinesPatch(lines))]);
+    // addedLinesPatch starts the added lines at new-file line 2.
+    expect(result.findings).toMatchObject([{ line: line + 1, severity: "critical", ruleId: kind }]);
+    expect(result.files[0]?.hunks[0]?.lines.map((l) => l.text).join("\n")).toContain("[REDACTED_SECRET]");
+  });
+
+  it("does not flag a signing key read from the environment or a file", async () => {
+    const lines = [
+      "const secret = process.env.JWT_SECRET",
+      "const token = jwt.sign(payload, secret)",
+      "const key = fs.readFileSync('private.pem')",
+      "jwt.verify(token, key, { algorithms: ['RS256'] })",
+    ];
+    const result = await redactSecrets([toFile("src/auth.ts", addedLinesPatch(lines))]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("finds and redacts a PEM private key written on one line with \\n escapes", async () => {
+    const oneLine = pem.trim().split("\n").join("\\n");
+    const result = await redactSecrets([
+      toFile("config/service-account.json", addedLinesPatch(["{", `  "private_key": "${oneLine}\\n",`, "}"])),
+    ]);
+    expect(result.findings).toMatchObject([{ line: 3, severity: "critical" }]);
+    const text = result.files[0]?.hunks[0]?.lines[2]?.text ?? "";
+    expect(text).toContain("[REDACTED_SECRET]");
+    expectNoSubstringOfValue(text, pem.split("\n")[3] ?? "");
   });
 
   it("redacts a removed secret and its context copies without a finding", async () => {

@@ -1,4 +1,4 @@
-# expect: jwt-without-verification@9, jwt-without-verification@14
+# expect: jwt-without-verification@9
 import jwt
 from flask import g, request, abort
 

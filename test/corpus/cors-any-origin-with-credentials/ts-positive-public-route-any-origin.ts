@@ -1,4 +1,4 @@
-// expect: none
+// expect: cors-any-origin-with-credentials@13
 import cors from "cors";
 import express from "express";
 

@@ -1,4 +1,4 @@
-// expect: none
+// expect: cors-any-origin-with-credentials@11
 package com.acme.config;
 
 import org.springframework.web.servlet.config.annotation.CorsRegistry;

@@ -1,4 +1,4 @@
-// expect: none
+// expect: cors-any-origin-with-credentials@15
 package server
 
 import (

@@ -1,0 +1,89 @@
+import { runDetectors } from "../detectors/run-detectors.js";
+import { buildLineIndex, type FileLineIndex } from "../diff/line-index.js";
+import { type Hunk, parsePatch } from "../diff/parse-patch.js";
+import type { Finding } from "../findings/finding.js";
+import { redactSecrets } from "../security/redact-secrets.js";
+
+/** What the analysis of a set of files gives back. */
+export interface FileAnalysis {
+  /** The files with every detected secret redacted, in the order given (unchanged files as they were). */
+  files: FileLineIndex[];
+  /** Hard-coded credentials found on added lines (never their values). */
+  secretFindings: Finding[];
+  /** Findings of the rule-based detectors, run on the redacted files. */
+  ruleFindings: Finding[];
+  /** Messages of detectors that threw on a file (that detector skipped that file). */
+  errors: string[];
+}
+
+/**
+ * Step 7's CPU work on one batch of files: the secret scan (and redaction), then the detectors over the
+ * redacted text. The same function runs on the main thread and in the worker pool, so both give the same
+ * result.
+ */
+export async function analyseFiles(files: FileLineIndex[]): Promise<FileAnalysis> {
+  const redacted = await redactSecrets(files);
+  const errors: string[] = [];
+  const ruleFindings = runDetectors(redacted.files, {
+    onError: (error) => errors.push(error.message),
+  });
+  return { files: redacted.files, secretFindings: redacted.findings, ruleFindings, errors };
+}
+
+/** A file as GitHub sends it: its path and its patch, still to be parsed. */
+export interface PatchSource {
+  path: string;
+  patch: string;
+}
+
+/** The analysis of files given as patches: only what the caller does not have already. */
+export interface PatchAnalysis {
+  /** Redacted hunks of the files that had a secret, by path (other files are unchanged). */
+  redactedHunks: Map<string, Hunk[]>;
+  secretFindings: Finding[];
+  ruleFindings: Finding[];
+  errors: string[];
+}
+
+/**
+ * `analyseFiles` over patches: parses and indexes each one as the pipeline does (a patch that yields no
+ * hunk is not reviewed, so it is skipped), then analyses them. What goes in and out is small (strings
+ * and findings), so a worker thread can run it without copying whole parsed diffs across.
+ */
+export async function analysePatchSources(sources: PatchSource[]): Promise<PatchAnalysis> {
+  const indexes: FileLineIndex[] = [];
+  for (const source of sources) {
+    const hunks = parsePatch(source.patch);
+    if (hunks.length > 0) indexes.push(buildLineIndex(source.path, hunks));
+  }
+  return analyseIndexes(indexes);
+}
+
+/** `analyseFiles`, answering with the redacted hunks only (what a caller holding the files lacks). */
+export async function analyseIndexes(indexes: FileLineIndex[]): Promise<PatchAnalysis> {
+  const analysis = await analyseFiles(indexes);
+  const redactedHunks = new Map<string, Hunk[]>();
+  analysis.files.forEach((file, i) => {
+    if (file !== indexes[i]) redactedHunks.set(file.path, file.hunks);
+  });
+  return {
+    redactedHunks,
+    secretFindings: analysis.secretFindings,
+    ruleFindings: analysis.ruleFindings,
+    errors: analysis.errors,
+  };
+}
+
+/** Gives the redacted hunks of a `PatchAnalysis` to the files the caller indexed itself. */
+export function applyPatchAnalysis(files: FileLineIndex[], analysis: PatchAnalysis): FileAnalysis {
+  return {
+    files: files.map((file) => {
+      const hunks = analysis.redactedHunks.get(file.path);
+      // Redaction replaces text only: line numbers, and so the index's maps, stay the same.
+      return hunks ? { ...file, hunks } : file;
+    }),
+    secretFindings: analysis.secretFindings,
+    ruleFindings: analysis.ruleFindings,
+    errors: analysis.errors,
+  };
+}

@@ -1,0 +1,74 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import type { PatchAnalysis } from "./analyse-files.js";
+import { applyPatchAnalysis } from "./analyse-files.js";
+import type { AnalysisTask } from "./analysis-worker.js";
+import {
+  type FileAnalyzer,
+  getIndexSize,
+  getPatchSize,
+  mergePatchAnalyses,
+  splitIntoBatches,
+} from "./file-analyzer.js";
+
+export interface PoolAnalyzerOptions {
+  /** Worker threads; defaults to the machine's available parallelism. */
+  threads?: number;
+  /** The worker's module (the built `analysis-worker.js`); tests of the TypeScript sources point at `lib/`. */
+  workerFile?: URL;
+}
+
+/**
+ * The analyzer that runs the secret scan and the detectors in a pool of worker threads (piscina), one
+ * batch of files per task, so that the main thread keeps only I/O and orchestration and every core works
+ * on a large review. Threads start with the pool and stay (each loads ast-grep's parsers and secretlint's
+ * rules once). Batches are merged in order, so results equal `createInlineAnalyzer`'s.
+ *
+ * Patches cross to the workers as strings (cheap to copy) and are parsed there: copying parsed hunks
+ * costs the main thread about as much as parsing them.
+ */
+export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnalyzer {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const pool = new Piscina<AnalysisTask, PatchAnalysis>({
+    filename: (options.workerFile ?? new URL("./analysis-worker.js", import.meta.url)).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  // Tasks are handed to the pool a few at a time (two per thread, so that no thread waits between two
+  // tasks): a cancelled analysis then stops between batches, where aborting a task that runs would make
+  // piscina terminate its thread (and the next review pay for a new one).
+  const runAll = async (tasks: AnalysisTask[], signal?: AbortSignal): Promise<PatchAnalysis> => {
+    const results: PatchAnalysis[] = new Array(tasks.length);
+    let next = 0;
+    const runLane = async () => {
+      while (next < tasks.length) {
+        signal?.throwIfAborted();
+        const index = next++;
+        results[index] = await pool.run(tasks[index] as AnalysisTask);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(tasks.length, threads * 2) }, runLane));
+    return mergePatchAnalyses(results);
+  };
+  return {
+    async analyse(files) {
+      const tasks = splitIntoBatches(files, getIndexSize).map(
+        (batch): AnalysisTask => ({
+          kind: "hunks",
+          files: batch.map((file) => ({ path: file.path, hunks: file.hunks })),
+        }),
+      );
+      return applyPatchAnalysis(files, await runAll(tasks));
+    },
+    async analysePatches(sources, signal) {
+      const tasks = splitIntoBatches(sources, getPatchSize).map(
+        (batch): AnalysisTask => ({ kind: "patches", files: batch }),
+      );
+      return runAll(tasks, signal);
+    },
+    async close() {
+      await pool.destroy();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+-- source: sbdchd/squawk@5125ddf5ad42:crates/squawk_linter/src/rules/adding_field_with_default.rs licence: Apache-2.0 OR MIT
+-- expect: unsafe-migration@3
+alter table t set logged, add column c integer default uuid();

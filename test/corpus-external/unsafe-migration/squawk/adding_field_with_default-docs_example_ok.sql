@@ -1,0 +1,7 @@
+-- source: sbdchd/squawk@5125ddf5ad42:crates/squawk_linter/src/rules/adding_field_with_default.rs licence: Apache-2.0 OR MIT
+-- expect: none
+-- use
+ALTER TABLE "core_recipe" ADD COLUMN "foo" integer;
+ALTER TABLE "core_recipe" ALTER COLUMN "foo" SET DEFAULT 10;
+-- backfill
+-- remove nullability

@@ -1,0 +1,8 @@
+-- source: sbdchd/squawk@5125ddf5ad42:crates/squawk_linter/src/rules/adding_not_null_field.rs licence: Apache-2.0 OR MIT
+-- expect: none
+BEGIN;
+-- This will cause a table rewrite for Postgres versions before 11, but that is handled by
+-- adding-field-with-default.
+ALTER TABLE "core_recipe" ADD COLUMN "foo" integer DEFAULT 10 NOT NULL;
+ALTER TABLE "core_recipe" ALTER COLUMN "foo" DROP DEFAULT;
+COMMIT;

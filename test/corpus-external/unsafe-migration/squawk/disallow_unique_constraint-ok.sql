@@ -1,0 +1,3 @@
+-- source: sbdchd/squawk@5125ddf5ad42:crates/squawk_linter/src/rules/disallow_unique_constraint.rs licence: Apache-2.0 OR MIT
+-- expect: none
+ALTER TABLE table_name DROP CONSTRAINT field_name_constraint;

@@ -1,0 +1,4 @@
+-- source: sbdchd/squawk@5125ddf5ad42:crates/squawk_linter/src/rules/require_concurrent_index_creation.rs licence: Apache-2.0 OR MIT
+-- expect: unsafe-migration@4
+-- instead of
+CREATE INDEX "field_name_idx" ON "table_name" ("field_name");

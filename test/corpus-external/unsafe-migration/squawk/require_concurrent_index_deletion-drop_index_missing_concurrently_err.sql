@@ -1,0 +1,4 @@
+-- source: sbdchd/squawk@5125ddf5ad42:crates/squawk_linter/src/rules/require_concurrent_index_deletion.rs licence: Apache-2.0 OR MIT
+-- expect: unsafe-migration@4
+  -- instead of
+  DROP INDEX IF EXISTS "field_name_idx";
