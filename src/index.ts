@@ -34,6 +34,10 @@ export function createApp(services: AppServices): ApplicationFunction {
         action: typeof action === "string" ? action : "",
       });
     });
+    app.onError((error) => {
+      const event = (error as { event?: { name?: string } }).event?.name;
+      services.metrics.webhookErrors.inc({ event: event ?? "unknown" });
+    });
     app.on(
       pullRequestActions.map((action) => `pull_request.${action}` as const),
       (context) => onPullRequest(context, deps),

@@ -130,6 +130,11 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     createReviewProcessor({
       getOctokit: async (installationId) => {
         const octokit = await auth(installationId);
+        octokit.hook.after("request", (response) => {
+          const remaining = Number(response.headers["x-ratelimit-remaining"]);
+          const resource = String(response.headers["x-ratelimit-resource"] ?? "core");
+          if (Number.isFinite(remaining)) metrics.githubRateLimitRemaining.set({ resource }, remaining);
+        });
         octokit.hook.error("request", (error) => {
           metrics.githubApiErrors.inc({ status: String((error as { status?: number }).status ?? "network") });
           throw error;
