@@ -30,7 +30,7 @@ export interface CommandIo {
 }
 
 /** Exit codes: no finding reached --fail-on / one did / usage, configuration or input error. */
-export const exitCodes = { ok: 0, findings: 1, error: 2 } as const;
+export const exitCodes = { ok: 0, findings: 1, error: 2, modelFailed: 3 } as const;
 
 /** Changed files from which the secret scan and the detectors run in a pool of worker threads. */
 const poolMinFiles = 200;
@@ -109,6 +109,14 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
       review.reviewedPaths.length === 0 ? "no server-side code to review" : setup.skippedReason,
   });
   io.stdout.write(formatReport(report, args.format));
+  if (args.failOnModelError && args.useModel && review.reviewedPaths.length > 0) {
+    const failedCalls = review.model?.errors.length ?? 0;
+    const reason = setup.skippedReason ?? (failedCalls > 0 ? `${failedCalls} model call(s) failed` : null);
+    if (reason !== null) {
+      io.stderr.write(`backend-architect review: the model could not review the change (${reason}).\n`);
+      return exitCodes.modelFailed;
+    }
+  }
   return report.failing > 0 ? exitCodes.findings : exitCodes.ok;
 }
 
