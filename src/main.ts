@@ -6,6 +6,7 @@ import { Probot, run } from "probot";
 import { createPoolAnalyzer } from "./analysis/create-pool-analyzer.js";
 import { createTokenCalibrator } from "./budget/estimate-tokens.js";
 import { getRole, loadEnv } from "./config/env.js";
+import { createContextDeps } from "./context/create-context-deps.js";
 import { AppOctokit, type GitHubClient } from "./github/github-client.js";
 import { getAppBotLogin } from "./github/reviews.js";
 import { createApp } from "./index.js";
@@ -78,6 +79,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   const usageLimits = env.REDIS_URL
     ? createRedisUsageLimits({ redis: env.REDIS_URL, prefix: `${env.QUEUE_PREFIX}:limits:` })
     : createMemoryUsageLimits();
+  const context = createContextDeps(env, log);
   const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
   const tokenCalibrator = createTokenCalibrator();
   const modelProvider = getModelProviderConfig(env);
@@ -172,6 +174,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         },
       },
       tokenCalibrator,
+      context,
       ...(analyzer ? { analyzer } : {}),
       onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
       checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
@@ -248,6 +251,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       await stopServer();
       await queue.close(env.SHUTDOWN_GRACE_MS);
       await usageLimits.close();
+      await context.cache.close();
       await analyzer?.close();
       log.info("Shut down cleanly");
       process.exit(0);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { GitHubClient } from "../github/github-client.js";
 import { githubLimits } from "../github/limits.js";
 
@@ -27,6 +28,8 @@ export interface FakePull {
   body: string;
   headSha: string;
   files: FakeGitHubFile[];
+  /** The repository at the head (path → text), served by `git.getTree` and `git.getBlob`; none: 404. */
+  tree?: Record<string, string>;
 }
 
 export interface FakeCompare {
@@ -101,6 +104,7 @@ export function createFakeGitHubClient(pull: FakePull): FakeGitHub {
   const reviews: StoredReview[] = [];
   const reviewComments: StoredReviewComment[] = [];
   let nextId = 1000;
+  const blobs = new Map(Object.values(pull.tree ?? {}).map((text) => [getBlobSha(text), text]));
 
   const toPage = <T>(items: readonly T[], params: PageParams, cap = Number.POSITIVE_INFINITY): Page<T> => {
     const perPage = Math.min(params.per_page ?? 30, githubLimits.perPage);
@@ -216,6 +220,28 @@ export function createFakeGitHubClient(pull: FakePull): FakeGitHub {
         return { data: { id: review.id } };
       },
     },
+    git: {
+      async getTree(params: { tree_sha: string; recursive?: string }) {
+        count("git.getTree");
+        if (!pull.tree) throw Object.assign(new Error("Not Found"), { status: 404 });
+        const tree = Object.entries(pull.tree).map(([path, text]) => ({
+          path,
+          mode: "100644",
+          type: "blob",
+          sha: getBlobSha(text),
+          size: Buffer.byteLength(text),
+        }));
+        return { data: { sha: params.tree_sha, truncated: false, tree } };
+      },
+      async getBlob(params: { file_sha: string }) {
+        count("git.getBlob");
+        const text = blobs.get(params.file_sha);
+        if (text === undefined) throw Object.assign(new Error("Not Found"), { status: 404 });
+        return {
+          data: { sha: params.file_sha, encoding: "base64", content: Buffer.from(text).toString("base64") },
+        };
+      },
+    },
     repos: {
       async compareCommitsWithBasehead(params: { basehead: string }) {
         count("repos.compareCommitsWithBasehead");
@@ -279,4 +305,10 @@ export function createFakeGitHubClient(pull: FakePull): FakeGitHub {
     checkRuns,
     reviews,
   };
+}
+
+/** Git's blob id: sha1("blob <bytes>\0<content>"). */
+export function getBlobSha(text: string): string {
+  const content = Buffer.from(text, "utf8");
+  return createHash("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }

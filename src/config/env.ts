@@ -2,6 +2,11 @@ import { z } from "zod";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+    .default(fallback ? "true" : "false")
+    .transform((value) => ["true", "1", "yes", "on"].includes(value));
 const optionalText = z
   .string()
   .trim()
@@ -54,6 +59,21 @@ export const envSchema = z.object({
   JOB_BACKOFF_MS: positiveInt(5_000),
   /** Grace period for running reviews on SIGTERM/SIGINT. */
   SHUTDOWN_GRACE_MS: nonNegativeInt(25_000),
+  /** Repository context beside the diff (see docs/configuration.md); a repository can turn it off. */
+  CONTEXT_ENABLED: booleanFlag(true),
+  /** Tokens of repository context per review. Unset: a quarter of REVIEW_TOKEN_BUDGET. */
+  CONTEXT_TOKEN_BUDGET: z.coerce.number().int().min(0).optional(),
+  /** GitHub requests for context per review beyond the one tree listing (blobs, subtrees, tool reads). */
+  CONTEXT_MAX_GITHUB_REQUESTS: nonNegativeInt(200),
+  /** The in-process blob cache, in MiB (in front of Redis when REDIS_URL is set). */
+  CONTEXT_CACHE_MB: positiveInt(64),
+  /** How long Redis keeps a cached blob, in seconds (REDIS_URL only). */
+  CONTEXT_CACHE_TTL_SECONDS: positiveInt(7 * 24 * 60 * 60),
+  /** Agentic exploration (read-only repository tools) for repositories that do not choose. */
+  CONTEXT_AGENTIC: booleanFlag(false),
+  /** Agentic mode: tool turns per model call, and tokens (input + output) per review. */
+  CONTEXT_AGENT_MAX_TURNS: positiveInt(6),
+  CONTEXT_AGENT_MAX_TOKENS: positiveInt(150_000),
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: optionalText,
 });

@@ -153,6 +153,20 @@ const limitsShape = {
     .default(0),
 };
 
+const contextBudgetDescription = "a whole number of tokens, 0 or more (0 = no repository context)";
+const contextShape = {
+  enabled: booleanSchema.default(true),
+  /** Unset: the app's CONTEXT_TOKEN_BUDGET. */
+  budget_tokens: z
+    .int({ error: contextBudgetDescription })
+    .min(0, { error: contextBudgetDescription })
+    .max(200_000, { error: contextBudgetDescription })
+    .optional(),
+  exclude: listOf(globSchema(globDescription), "a list of globs"),
+  /** Unset: the app's CONTEXT_AGENTIC. */
+  agentic: booleanSchema.optional(),
+};
+
 function describeMapping(shape: object): { error: string } {
   return { error: `a mapping with the keys ${Object.keys(shape).join(", ")}` };
 }
@@ -213,6 +227,7 @@ const rootShape = {
   ignore: z.strictObject(ignoreShape, describeMapping(ignoreShape)).prefault({}),
   commands: z.strictObject(commandsShape, describeMapping(commandsShape)).prefault({}),
   limits: z.strictObject(limitsShape, describeMapping(limitsShape)).prefault({}),
+  context: z.strictObject(contextShape, describeMapping(contextShape)).prefault({}),
 };
 
 /** Schema of `.github/architect.yml`. Parse with {@link parseRepoConfig} for user-facing errors. */
@@ -237,6 +252,7 @@ const knownKeysByPath: Record<string, string[]> = {
   ignore: Object.keys(ignoreShape),
   commands: Object.keys(commandsShape),
   limits: Object.keys(limitsShape),
+  context: Object.keys(contextShape),
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -439,6 +455,11 @@ export function isPathIncluded(config: RepoConfig, path: string): boolean {
   const { include, exclude } = config.paths;
   if (include.length > 0 && !include.some((glob) => buildPathMatcher(glob)(path))) return false;
   return !exclude.some((glob) => buildPathMatcher(glob)(path));
+}
+
+/** Whether `context.exclude` keeps `path` out of the repository context. */
+export function isContextExcluded(config: RepoConfig, path: string): boolean {
+  return config.context.exclude.some((glob) => buildPathMatcher(glob)(path));
 }
 
 /** Instructions of every `path_instructions` entry whose glob matches `path`, in file order. */

@@ -26,6 +26,8 @@ export interface PromptParams {
   pathInstructions?: { path: string; instructions: string[] }[];
   /** When this is one part of a larger review. */
   part?: { index: number; count: number };
+  /** Repository context for these files, already rendered, sanitised and fenced (src/context/render-context.ts). */
+  context?: string;
 }
 
 /**
@@ -64,6 +66,7 @@ export function buildPrompt(params: PromptParams): ReviewPrompt {
       `Maintainers' guidance for ${JSON.stringify(entry.path)}:\n${entry.instructions.join("\n")}`,
     );
   }
+  if (params.context) sections.push(params.context);
   const diff = params.files
     .map((file) =>
       renderFile(sanitizeUntrustedText(file.path, { maxLength: 1000, singleLine: true }), file.hunks),

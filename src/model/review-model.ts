@@ -1,6 +1,12 @@
 import Anthropic from "@anthropic-ai/sdk";
-import type { TextBlockParam } from "@anthropic-ai/sdk/resources/messages";
-import { createModelClient, type ModelProviderConfig } from "./create-model-client.js";
+import type {
+  Message,
+  MessageParam,
+  TextBlockParam,
+  ToolResultBlockParam,
+} from "@anthropic-ai/sdk/resources/messages";
+import { createModelClient, type ModelClient, type ModelProviderConfig } from "./create-model-client.js";
+import { type ExplorationTools, explorationInstructions } from "./exploration.js";
 import { ModelUnavailableError } from "./model-errors.js";
 import {
   ModelOutputError,
@@ -31,7 +37,10 @@ export interface ModelAnswer {
 
 export interface ReviewModel {
   readonly model: string;
-  review(prompt: ReviewPrompt, options?: { signal?: AbortSignal; model?: string }): Promise<ModelAnswer>;
+  review(
+    prompt: ReviewPrompt,
+    options?: { signal?: AbortSignal; model?: string; exploration?: ExplorationTools },
+  ): Promise<ModelAnswer>;
 }
 
 export { ModelOutputError, ModelUnavailableError };
@@ -72,6 +81,18 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
     model: options.model,
     async review(prompt, callOptions = {}) {
       const model = callOptions.model ?? options.model;
+      if (callOptions.exploration) {
+        return exploreAndReview({
+          client,
+          providerName,
+          limit,
+          prompt,
+          model,
+          maxTokens: options.maxTokens,
+          tools: callOptions.exploration,
+          ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+        });
+      }
       const message = await limit(async () => {
         try {
           return await client.messages.create(
@@ -89,30 +110,7 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
           throw toModelError(error, providerName);
         }
       });
-      const usage: ModelUsage = {
-        input: message.usage.input_tokens,
-        output: message.usage.output_tokens,
-        cacheRead: message.usage.cache_read_input_tokens ?? 0,
-        cacheWrite: message.usage.cache_creation_input_tokens ?? 0,
-      };
-      const toolUse = message.content.find(
-        (block) => block.type === "tool_use" && block.name === reviewTool.name,
-      );
-      if (toolUse?.type !== "tool_use") {
-        const truncated =
-          message.stop_reason === "max_tokens" ? " (the answer hit the output token limit)" : "";
-        throw Object.assign(
-          new ModelOutputError(
-            `The model did not call ${reviewTool.name}${truncated}; stop reason: ${message.stop_reason}`,
-          ),
-          { usage },
-        );
-      }
-      try {
-        return { output: parseReviewOutput(toolUse.input), usage, model };
-      } catch (error) {
-        throw Object.assign(error as Error, { usage });
-      }
+      return toAnswer(message, toUsage(message), model);
     },
   };
 }
@@ -123,7 +121,112 @@ const providerNames: Record<ModelProviderConfig["provider"], string> = {
   vertex: "Google Vertex AI",
 };
 
-function toModelError(error: unknown, providerName: string): Error {
+function toUsage(message: Message): ModelUsage {
+  return {
+    input: message.usage.input_tokens,
+    output: message.usage.output_tokens,
+    cacheRead: message.usage.cache_read_input_tokens ?? 0,
+    cacheWrite: message.usage.cache_creation_input_tokens ?? 0,
+  };
+}
+
+/** The submit_review call of a message, validated; usage is attached to any error. */
+function toAnswer(message: Message, usage: ModelUsage, model: string): ModelAnswer {
+  const toolUse = message.content.find(
+    (block) => block.type === "tool_use" && block.name === reviewTool.name,
+  );
+  if (toolUse?.type !== "tool_use") {
+    const truncated = message.stop_reason === "max_tokens" ? " (the answer hit the output token limit)" : "";
+    throw Object.assign(
+      new ModelOutputError(
+        `The model did not call ${reviewTool.name}${truncated}; stop reason: ${message.stop_reason}`,
+      ),
+      { usage },
+    );
+  }
+  try {
+    return { output: parseReviewOutput(toolUse.input), usage, model };
+  } catch (error) {
+    throw Object.assign(error as Error, { usage });
+  }
+}
+
+/**
+ * Agentic review: the model may call read-only tools (any tool is required each turn) until it calls
+ * submit_review, or until a bound (tool turns, tokens, GitHub requests) is reached — then the next request
+ * forces submit_review, so the model answers with what it has. Usage is summed over every turn.
+ */
+async function exploreAndReview(params: {
+  client: ModelClient;
+  providerName: string;
+  limit: <T>(fn: () => Promise<T>) => Promise<T>;
+  prompt: ReviewPrompt;
+  model: string;
+  maxTokens: number;
+  tools: ExplorationTools;
+  signal?: AbortSignal;
+}): Promise<ModelAnswer> {
+  const { tools } = params;
+  const usage: ModelUsage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  const messages: MessageParam[] = [
+    { role: "user", content: `${params.prompt.user}\n\n${explorationInstructions}` },
+  ];
+  for (let turn = 0; ; turn++) {
+    const stop = tools.checkBounds(turn);
+    if (stop) {
+      tools.recordStop(stop);
+      const last = messages[messages.length - 1]!;
+      const note = `Exploration limit reached (${stop}). Call submit_review now with what you have.`;
+      if (Array.isArray(last.content)) last.content.push({ type: "text", text: note });
+    }
+    const message = await params.limit(async () => {
+      try {
+        return await params.client.messages.create(
+          {
+            model: params.model,
+            max_tokens: params.maxTokens,
+            system: params.prompt.system,
+            tools: stop ? [reviewTool] : [reviewTool, ...tools.definitions],
+            tool_choice: stop ? { type: "tool", name: reviewTool.name } : { type: "any" },
+            messages,
+          },
+          params.signal ? { signal: params.signal } : undefined,
+        );
+      } catch (error) {
+        throw Object.assign(toModelError(error, params.providerName), { usage: { ...usage } });
+      }
+    });
+    const turnUsage = toUsage(message);
+    usage.input += turnUsage.input;
+    usage.output += turnUsage.output;
+    usage.cacheRead += turnUsage.cacheRead;
+    usage.cacheWrite += turnUsage.cacheWrite;
+    const toolUses = message.content.filter(
+      (block) => block.type === "tool_use" && block.name !== reviewTool.name,
+    );
+    const submitted = message.content.some(
+      (block) => block.type === "tool_use" && block.name === reviewTool.name,
+    );
+    tools.recordTurn(
+      turnUsage.input + turnUsage.output + turnUsage.cacheRead + turnUsage.cacheWrite,
+      toolUses.length,
+    );
+    if (submitted || stop || toolUses.length === 0) return toAnswer(message, usage, params.model);
+    messages.push({ role: "assistant", content: message.content });
+    const results: ToolResultBlockParam[] = [];
+    for (const block of toolUses) {
+      if (block.type !== "tool_use") continue;
+      results.push({
+        type: "tool_result",
+        tool_use_id: block.id,
+        content: await tools.execute(block.name, block.input),
+      });
+    }
+    messages.push({ role: "user", content: results });
+  }
+}
+
+function toModelError(error: unknown, providerName = providerNames.anthropic): Error {
   if (error instanceof Anthropic.APIUserAbortError) return error;
   if (error instanceof Anthropic.APIError) {
     const status = typeof error.status === "number" ? error.status : undefined;

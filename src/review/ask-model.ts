@@ -1,9 +1,12 @@
 import { estimateTokens, type TokenCalibrator } from "../budget/estimate-tokens.js";
 import { packChunks, type SkippedFile } from "../budget/pack-chunks.js";
+import type { ContextPiece } from "../context/context-piece.js";
+import { renderContextSection, selectContextForPrompt } from "../context/render-context.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import type { Hunk } from "../diff/parse-patch.js";
 import type { Category, Finding } from "../findings/finding.js";
-import { buildPrompt } from "../model/build-prompt.js";
+import { buildPrompt, type PromptParams } from "../model/build-prompt.js";
+import type { ExplorationStats, ExplorationTools } from "../model/exploration.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import type { RejectedFinding } from "../model/review-output-schema.js";
 import { sanitizeCodeLine } from "../security/sanitize-code-line.js";
@@ -21,6 +24,10 @@ export interface ModelReview {
   skipped: SkippedFile[];
   /** Paths the model was shown. */
   reviewedPaths: string[];
+  /** Repository context sent (each piece once, however many prompts carried it) and its estimated tokens over all prompts. */
+  context: { tokens: number; sent: ContextPiece[]; leftOut: ContextPiece[] };
+  /** Agentic mode: what the exploration did, summed over calls. */
+  exploration?: ExplorationStats;
 }
 
 export interface AskModelParams {
@@ -40,6 +47,10 @@ export interface AskModelParams {
   signal?: AbortSignal;
   /** Learns from the API's `usage` how far the local token estimate is off (process-wide). */
   calibrator?: TokenCalibrator;
+  /** Repository context (ranked pieces) and the largest share of each prompt it may take (0 < maxShare < 1). */
+  context?: { pieces: readonly ContextPiece[]; maxShare: number };
+  /** Agentic mode: read-only repository tools offered with every call, bounded per review. */
+  exploration?: ExplorationTools;
 }
 
 /** Trojan-source characters are shown, not hidden, to the model. */
@@ -74,12 +85,15 @@ export async function askModel(params: AskModelParams): Promise<ModelReview> {
     errors: [],
     skipped: packed.skipped,
     reviewedPaths: [...new Set(packed.chunks.flatMap((chunk) => chunk.files.map((file) => file.path)))],
+    context: { tokens: 0, sent: [], leftOut: [] },
   };
+  const sent = new Set<ContextPiece>();
+  const leftOut = new Set<ContextPiece>();
   const estimates: number[] = [];
   const results = await Promise.allSettled(
     packed.chunks.map((chunk, index) => {
       const paths = new Set(chunk.files.map((file) => file.path));
-      const prompt = buildPrompt({
+      const promptParams: PromptParams = {
         repository: params.repository,
         pull: params.pull,
         files: chunk.files,
@@ -91,15 +105,40 @@ export async function askModel(params: AskModelParams): Promise<ModelReview> {
           instructions: params.getPathInstructions(path),
         })),
         part: { index, count: packed.chunks.length },
-      });
+      };
+      let prompt = buildPrompt(promptParams);
+      if (params.context && params.context.pieces.length > 0) {
+        // Context is capped per prompt at maxShare of the whole: a one-line change does not get 15k tokens of it.
+        const share = Math.min(Math.max(params.context.maxShare, 0), 0.9);
+        const baseTokens =
+          estimateTokens(prompt.user) + prompt.system.reduce((n, block) => n + estimateTokens(block.text), 0);
+        const cap = Math.floor((baseTokens * share) / (1 - share));
+        const selection = selectContextForPrompt(params.context.pieces, paths, cap);
+        for (const piece of selection.leftOut) leftOut.add(piece);
+        // The section's framing costs tokens too: drop the lowest-ranked pieces until the whole fits.
+        let section = renderContextSection(selection.pieces);
+        while (selection.pieces.length > 0 && estimateTokens(section) > cap) {
+          leftOut.add(selection.pieces.pop()!);
+          section = renderContextSection(selection.pieces);
+        }
+        if (selection.pieces.length > 0) {
+          prompt = buildPrompt({ ...promptParams, context: section });
+          for (const piece of selection.pieces) sent.add(piece);
+          review.context.tokens += Math.ceil(estimateTokens(section) * factor);
+        }
+      }
       estimates[index] =
         estimateTokens(prompt.user) + prompt.system.reduce((n, block) => n + estimateTokens(block.text), 0);
       return params.model.review(prompt, {
         model: params.modelId,
         ...(params.signal ? { signal: params.signal } : {}),
+        ...(params.exploration ? { exploration: params.exploration } : {}),
       });
     }),
   );
+  review.context.sent = [...sent];
+  review.context.leftOut = [...leftOut].filter((piece) => !sent.has(piece));
+  if (params.exploration) review.exploration = params.exploration.getStats();
   results.forEach((result, index) => {
     review.calls += 1;
     if (result.status === "fulfilled") {

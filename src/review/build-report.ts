@@ -4,6 +4,8 @@ import { categories, type Finding, isAtLeast, type Severity, severities } from "
 import type { CheckAnnotation, CheckConclusion, CheckOutput } from "../github/checks.js";
 import type { ModelUsage } from "../model/review-model.js";
 import type { RejectedFinding } from "../model/review-output-schema.js";
+import { buildContextCostNote, buildContextLine } from "./build-context-line.js";
+import type { ContextReport } from "./gather-context.js";
 import type { PlacedFindings } from "./place-findings.js";
 import { renderFindingListItem } from "./render-finding.js";
 
@@ -32,6 +34,8 @@ export interface ReviewReport {
       }
     | { status: "skipped"; reason: string };
   rejected: RejectedFinding[];
+  /** Repository context: what was read and sent, or why there was none. Absent when the app reads none. */
+  context?: ContextReport;
   config: RepoConfig;
   failOn: Severity | "never";
 }
@@ -116,7 +120,12 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     );
   }
 
-  lines.push("", `### What was read`, `Review: ${report.scope.mode} — ${report.scope.reason}.`);
+  // The context line rides with the scope line: both stay above the file listing.
+  lines.push(
+    "",
+    `### What was read`,
+    `Review: ${report.scope.mode} — ${report.scope.reason}.${report.context ? `\n${buildContextLine(report.context)}` : ""}`,
+  );
   const listing = buildFileListing(report);
 
   if (report.model.status === "ran") {
@@ -124,7 +133,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     lines.push(
       "",
       `### Cost`,
-      `Model ${code(report.model.id)}: ${plural(report.model.calls, "call")}${report.model.failedCalls ? ` (${report.model.failedCalls} failed)` : ""}, ${usage.input.toLocaleString("en")} input tokens, ${usage.output.toLocaleString("en")} output tokens, ${usage.cacheRead.toLocaleString("en")} cache-read tokens, ${usage.cacheWrite.toLocaleString("en")} cache-write tokens; estimated cost ${formatUsd(report.model.costUsd)}.`,
+      `Model ${code(report.model.id)}: ${plural(report.model.calls, "call")}${report.model.failedCalls ? ` (${report.model.failedCalls} failed)` : ""}, ${usage.input.toLocaleString("en")} input tokens, ${usage.output.toLocaleString("en")} output tokens, ${usage.cacheRead.toLocaleString("en")} cache-read tokens, ${usage.cacheWrite.toLocaleString("en")} cache-write tokens; estimated cost ${formatUsd(report.model.costUsd)}.${buildContextCostNote(report.context)}`,
     );
   }
 

@@ -13,6 +13,7 @@ export interface InlinePlacement {
 
 export type BodyReason =
   | "not a file of this pull request"
+  | "in the repository context, outside the diff"
   | "line not in the diff"
   | "inline comment limit reached"
   | "below the inline severity threshold";
@@ -33,6 +34,8 @@ export interface PlacementOptions {
   minConfidence: number;
   maxInlineComments: number;
   minInlineSeverity: Severity;
+  /** Files shown to the model as repository context: a finding there goes into the body, and says why. */
+  contextPaths?: ReadonlySet<string>;
 }
 
 /**
@@ -54,7 +57,12 @@ export function placeFindings(
     }
     const index = indexes.get(finding.path);
     if (!index) {
-      placed.inBody.push({ finding, reason: "not a file of this pull request" });
+      placed.inBody.push({
+        finding,
+        reason: options.contextPaths?.has(finding.path)
+          ? "in the repository context, outside the diff"
+          : "not a file of this pull request",
+      });
       continue;
     }
     const anchor = findAnchor(finding, index);

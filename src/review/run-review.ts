@@ -50,6 +50,13 @@ import {
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
+import {
+  buildContextReport,
+  type ContextDeps,
+  type GatheredContext,
+  gatherContext,
+  toModelContextParams,
+} from "./gather-context.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { indexCandidates, selectCandidates } from "./prepare-files.js";
 import { reconcileFindings } from "./reconcile-findings.js";
@@ -81,6 +88,8 @@ export interface ReviewDeps {
   identity?: { botLogin?: string | undefined; appId?: number | undefined };
   /** Process-wide calibration of the local token estimate against the API's usage. */
   tokenCalibrator?: TokenCalibrator;
+  /** Repository context beside the diff (blob cache and settings); absent: the model sees the diff only. */
+  context?: ContextDeps;
   /** Whether the installation's daily token budget (0 = unlimited) still allows a model call. */
   checkBudget?(
     installationId: number,
@@ -230,8 +239,20 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       : !budget.ok
         ? `The installation's daily token budget is used up (${budget.used.toLocaleString("en")} of ${config.limits.daily_token_budget.toLocaleString("en")} tokens; resets at ${budget.resetsAt.toISOString()}): only the rule-based detectors ran.`
         : null;
+    let gathered: GatheredContext | null = null;
     if (deps.model && !modelSkipped) {
+      // 8a. Read the repository context the change needs (never fails the review; the check run says what).
+      gathered = await gatherContext({
+        octokit,
+        ...repo,
+        headSha: job.headSha,
+        files: redacted.files.map((file) => ({ path: file.path, hunks: file.hunks })),
+        config,
+        deps: deps.context,
+        log,
+      });
       modelReview = await askModel({
+        ...toModelContextParams(gathered),
         model: deps.model,
         modelId,
         repository: `${job.owner}/${job.repo}`,
@@ -280,6 +301,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       minConfidence: config.min_confidence,
       maxInlineComments: config.max_inline_comments,
       minInlineSeverity: config.min_severity,
+      contextPaths: new Set(modelReview?.context.sent.map((piece) => piece.path) ?? []),
     });
     const report: ReviewReport = {
       headSha: job.headSha,
@@ -311,6 +333,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
             reason: "No ANTHROPIC_API_KEY is configured: only the rule-based detectors ran.",
           },
       rejected: modelReview?.rejected ?? [],
+      ...(deps.context
+        ? {
+            context: gathered
+              ? buildContextReport(gathered, modelReview?.context, modelReview?.exploration)
+              : { status: "off" as const, reason: "the model did not run" },
+          }
+        : {}),
       config,
       failOn: config.fail_on,
     };

@@ -27,6 +27,7 @@ const expectedDefaults: RepoConfig = {
   ignore: { authors: [], labels: [], title_patterns: [] },
   commands: { allowed_permissions: ["admin", "maintain", "write"], cooldown_seconds: 60 },
   limits: { daily_token_budget: 0 },
+  context: { enabled: true, exclude: [] },
 };
 
 function withDefaults(overrides: Partial<RepoConfig>): RepoConfig {
@@ -67,6 +68,11 @@ commands:
   cooldown_seconds: 0
 limits:
   daily_token_budget: 2000000
+context:
+  enabled: false
+  budget_tokens: 5000
+  exclude: ["vendor/**"]
+  agentic: true
 `;
 
 interface ValidCase {
@@ -110,6 +116,7 @@ const validCases: ValidCase[] = [
       },
       commands: { allowed_permissions: ["admin", "maintain"], cooldown_seconds: 0 },
       limits: { daily_token_budget: 2_000_000 },
+      context: { enabled: false, budget_tokens: 5000, exclude: ["vendor/**"], agentic: true },
     },
   },
   { name: "fail_on: never", raw: { fail_on: "never" }, expected: withDefaults({ fail_on: "never" }) },
@@ -175,10 +182,23 @@ interface InvalidCase {
 }
 
 const allTopKeys =
-  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits";
+  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, context";
 const categoryWords = "architecture, security, performance, reliability, maintainability";
 
 const invalidCases: InvalidCase[] = [
+  {
+    name: "context.budget_tokens: -1",
+    raw: { context: { budget_tokens: -1 } },
+    errors: [
+      {
+        path: "context.budget_tokens",
+        received: "-1",
+        expected: "a whole number of tokens, 0 or more (0 = no repository context)",
+        message:
+          "`context.budget_tokens`: expected a whole number of tokens, 0 or more (0 = no repository context); received `-1`",
+      },
+    ],
+  },
   {
     name: "fail_on: hgih",
     raw: { fail_on: "hgih" },

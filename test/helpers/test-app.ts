@@ -8,6 +8,7 @@ import { createMetrics, type Metrics } from "../../src/ops/metrics.js";
 import { createInProcessQueue } from "../../src/queue/in-process-queue.js";
 import type { JobQueue } from "../../src/queue/job-queue.js";
 import { createReviewProcessor } from "../../src/review/create-review-processor.js";
+import type { ContextDeps } from "../../src/review/gather-context.js";
 import type { ReviewOutcome } from "../../src/review/run-review.js";
 
 export interface TestApp {
@@ -30,6 +31,8 @@ export async function createTestApp(
     apiKey?: string | null;
     attempts?: number;
     identity?: { botLogin?: string; appId?: number };
+    /** Repository context (off when absent, so other tests need no tree or blob mocks). */
+    context?: ContextDeps;
   } = {},
 ): Promise<TestApp> {
   const metrics = createMetrics();
@@ -77,6 +80,7 @@ export async function createTestApp(
           },
           onOutcome: (outcome) => outcomes.push(outcome),
           ...(options.identity ? { identity: options.identity } : {}),
+          ...(options.context ? { context: options.context } : {}),
           onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
           checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
         }),
