@@ -31,7 +31,7 @@ export async function runAction({ env, Octokit = AppOctokit, log: given }: Actio
   const input = (name: string) => env[`INPUT_${name.toUpperCase()}`]?.trim() || undefined;
   const token = input("github-token") ?? env.GITHUB_TOKEN;
   if (!token) {
-    log.error("No GitHub token: pass `github-token: ${{ github.token }}` (the default) to the action.");
+    log.error("No GitHub token: give the action its github-token input (default: the workflow's own token).");
     return 1;
   }
   const eventName = env.GITHUB_EVENT_NAME ?? "";

@@ -83,7 +83,9 @@ function collectAssignments(scope: SgNode, language: ParsedLanguage): Assignment
             const names = left.namedChildren();
             const values = right.namedChildren();
             if (names.length > 1 && names.length === values.length)
-              names.forEach((name, i) => push(name, values[i] ?? null, append));
+              names.forEach((name, i) => {
+                push(name, values[i] ?? null, append);
+              });
             else push(names[0] ?? left, values.length === 1 ? (values[0] ?? right) : right, append);
           }
         }
