@@ -112,3 +112,32 @@ describe("dashboard and alert rules", () => {
     expect(dashboard.uid).toBe("backend-architect");
   });
 });
+
+describe("action.yml", () => {
+  const action = parse(read("action.yml")) as {
+    inputs: Record<string, { default?: string }>;
+    runs: { using: string; steps: { run?: string; env?: Record<string, string> }[] };
+  };
+
+  it("runs the built entry point with its inputs, and the SARIF review through the package's command", () => {
+    expect(Object.keys(action.inputs)).toEqual([
+      "github-token",
+      "anthropic-api-key",
+      "model",
+      "mode",
+      "sarif-file",
+    ]);
+    expect(action.inputs["github-token"]?.default).toBe("${{ github.token }}");
+    expect(action.runs.using).toBe("composite");
+    const runs = action.runs.steps.map((step) => step.run ?? "").join("\n");
+    expect(runs).toContain('node "${{ github.action_path }}/lib/action/run-action.js"');
+    expect(runs).toContain("review --base");
+    expect(existsSync("src/action/run-action.ts")).toBe(true);
+    const reviewStep = action.runs.steps.find((step) => step.run?.includes("run-action.js"));
+    expect(reviewStep?.env).toEqual({
+      "INPUT_GITHUB-TOKEN": "${{ inputs.github-token }}",
+      "INPUT_ANTHROPIC-API-KEY": "${{ inputs.anthropic-api-key }}",
+      INPUT_MODEL: "${{ inputs.model }}",
+    });
+  });
+});
