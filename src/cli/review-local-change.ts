@@ -9,6 +9,7 @@ import { askModel } from "../review/ask-model.js";
 import { describeError } from "../review/describe-error.js";
 import { indexCandidates, selectCandidates } from "../review/prepare-files.js";
 import { type ReconciledFinding, reconcileFindings } from "../review/reconcile-findings.js";
+import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import type { DiffFile } from "./split-git-diff.js";
 
 /** What the model did in a local review. */
@@ -116,7 +117,10 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
       usage: review.usage,
       costUsd: estimateCostUsd(params.modelId, review.usage),
       errors: review.errors.map(describeError),
-      summaries: review.summaries,
+      // As the app posts it: no @mentions, no links out of the repository, no raw HTML, bounded length.
+      summaries: review.summaries.map((summary) =>
+        neutralizeModelText(summary, { owner: params.repo.owner, repo: params.repo.repo, maxLength: 4_000 }),
+      ),
       notShown: review.skipped.map((s) => ({ path: s.path, reason: s.reason })),
       rejected: review.rejected.length,
     };

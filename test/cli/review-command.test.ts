@@ -245,6 +245,13 @@ describe("backend-architect review", () => {
       expect(io.err()).toBe("");
     });
 
+    it("neutralises the model's summary as the app does (no @mentions, no outside links)", async () => {
+      createAnthropicMock().answer("cc @octocat, see [the fix](https://evil.example/x).", []);
+      const io = createIo({ env: { ANTHROPIC_API_KEY: "sk-ant-test", MODEL_MAX_RETRIES: "0" } });
+      const { report } = await runJson(["--diff", "sample.diff"], io);
+      expect(report.model?.summary).toBe("cc `@octocat`, see the fix (`https://evil.example/x`).");
+    });
+
     it("uses --model", async () => {
       const anthropic = createAnthropicMock().answer("Fine.", []);
       const io = createIo({ env: { ANTHROPIC_API_KEY: "sk-ant-test" } });
