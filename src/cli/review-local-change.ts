@@ -1,6 +1,7 @@
 import { applyPatchAnalysis } from "../analysis/analyse-files.js";
 import { createInlineAnalyzer, type FileAnalyzer, startPatchAnalysis } from "../analysis/file-analyzer.js";
 import { getPathInstructions, type RepoConfig } from "../config/repo-config.js";
+import { type FileLineIndex, getNewLineText } from "../diff/line-index.js";
 import type { LeftOutFile } from "../diff/select-server-files.js";
 import { type Finding, getSeverityRank } from "../findings/finding.js";
 import { estimateCostUsd } from "../model/prices.js";
@@ -134,7 +135,7 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
     indexes: prepared.indexes,
     repo: params.repo,
   });
-  const findings = [...reconciled.findings].sort(
+  const findings = dropFindingsOffFile(reconciled.findings, params.files, prepared.indexes).sort(
     (a, b) =>
       a.path.localeCompare(b.path) ||
       a.line - b.line ||
@@ -142,4 +143,24 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
       a.title.localeCompare(b.title),
   );
   return { findings, reviewedPaths, leftOut, model };
+}
+
+/**
+ * Model findings on lines the file does not have: below line 1, or, in a file the change adds (whose
+ * every line is in the diff), past its last line. The app lists such findings in the review body; a
+ * local report has no body, and a line that does not exist helps nobody.
+ */
+function dropFindingsOffFile<T extends Finding>(
+  findings: readonly T[],
+  files: readonly DiffFile[],
+  indexes: ReadonlyMap<string, FileLineIndex>,
+): T[] {
+  const added = new Set(files.filter((file) => file.status === "added").map((file) => file.filename));
+  return findings.filter((finding) => {
+    if (finding.source !== "model") return true;
+    if (finding.line < 1) return false;
+    const index = indexes.get(finding.path);
+    if (!added.has(finding.path) || !index) return true;
+    return getNewLineText(index, finding.endLine ?? finding.line) !== undefined;
+  });
 }

@@ -252,6 +252,24 @@ describe("backend-architect review", () => {
       expect(report.model?.summary).toBe("cc `@octocat`, see the fix (`https://evil.example/x`).");
     });
 
+    it("drops the model's findings on lines a file the change adds does not have", async () => {
+      const at = (line: number) => ({
+        path: "services/billing/exchange_rates.py",
+        line,
+        severity: "medium",
+        category: "reliability",
+        confidence: 0.9,
+        title: `Finding on line ${line}`,
+        body: "Body.",
+      });
+      createAnthropicMock().answer("Two findings.", [at(3), at(500)]);
+      const io = createIo({ env: { ANTHROPIC_API_KEY: "sk-ant-test", MODEL_MAX_RETRIES: "0" } });
+      const { report } = await runJson(["--diff", "sample.diff"], io);
+      const titles = report.findings.map((f) => f.title);
+      expect(titles).toContain("Finding on line 3");
+      expect(titles).not.toContain("Finding on line 500");
+    });
+
     it("uses --model", async () => {
       const anthropic = createAnthropicMock().answer("Fine.", []);
       const io = createIo({ env: { ANTHROPIC_API_KEY: "sk-ant-test" } });
