@@ -4,6 +4,7 @@ import type { HandlerDeps } from "./handlers/handler-deps.js";
 import { onCheckRun } from "./handlers/on-check-run.js";
 import { onIssueComment } from "./handlers/on-issue-comment.js";
 import { onPullRequest, pullRequestActions } from "./handlers/on-pull-request.js";
+import { onReviewComment } from "./handlers/on-review-comment.js";
 import { createOpsHandler } from "./ops/http-routes.js";
 import type { ReviewProcessor } from "./queue/job-queue.js";
 
@@ -43,6 +44,7 @@ export function createApp(services: AppServices): ApplicationFunction {
       (context) => onPullRequest(context, deps),
     );
     app.on("issue_comment.created", (context) => onIssueComment(context, deps));
+    app.on("pull_request_review_comment.created", (context) => onReviewComment(context, deps));
     app.on(["check_run.rerequested", "check_run.requested_action"], (context) => onCheckRun(context, deps));
 
     addHandler(

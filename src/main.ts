@@ -16,6 +16,7 @@ import { createReviewModel } from "./model/review-model.js";
 import { buildStartupChecks, getGitHubBaseUrl } from "./ops/build-startup-checks.js";
 import { loadPrivateKey } from "./ops/check-credentials.js";
 import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
+import { createVoteRecorder } from "./ops/create-vote-recorder.js";
 import { createOpsHandler } from "./ops/http-routes.js";
 import { createMetrics } from "./ops/metrics.js";
 import { runStartupChecks } from "./ops/run-startup-checks.js";
@@ -25,6 +26,7 @@ import { createBullmqQueue } from "./queue/bullmq-queue.js";
 import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
 import { createReviewProcessor } from "./review/create-review-processor.js";
+import { countSecondLookOutcomes } from "./review/take-second-look.js";
 import { logRedactPaths, redactSecretsInMessage } from "./security/log-redaction.js";
 
 /**
@@ -155,6 +157,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         tokenBudget: env.REVIEW_TOKEN_BUDGET,
         maxModelCalls: env.REVIEW_MAX_MODEL_CALLS,
         maxAttempts: env.JOB_ATTEMPTS,
+        verifierModel: env.VERIFIER_MODEL,
       },
       metrics: {
         onModelCalls: (calls, failed) => {
@@ -171,6 +174,14 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         onAnchorDisagreements: (count) => metrics.anchorDisagreements.inc(count),
         onFindingsPosted: (findings) => {
           for (const f of findings) metrics.findingsPosted.inc({ severity: f.severity, source: f.source });
+        },
+        onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes),
+        onSecondLook: (report) => {
+          const { outcomes, withdrawnBySeverity } = countSecondLookOutcomes(report);
+          for (const [outcome, n] of Object.entries(outcomes))
+            if (n > 0) metrics.secondLookFindings.inc({ outcome }, n);
+          for (const [severity, n] of Object.entries(withdrawnBySeverity))
+            metrics.findingsWithdrawn.inc({ severity }, n);
         },
       },
       tokenCalibrator,

@@ -7,7 +7,8 @@ import type { FailOn } from "./parse-review-args.js";
 /** The `--format json` document. Stable: scripts read it. */
 export interface JsonReport {
   source: string;
-  findings: ReconciledFinding[];
+  /** Each finding with `identityKeys` (what `--baseline` reads) in place of the internal identity. */
+  findings: JsonFinding[];
   files: { reviewed: string[]; leftOut: LeftOutFile[] };
   /** null when the model was not asked. */
   model: {
@@ -23,11 +24,16 @@ export interface JsonReport {
   minConfidence: { threshold: number; belowThreshold: number };
 }
 
+export type JsonFinding = Omit<ReconciledFinding, "identity"> & { identityKeys: string[] };
+
 export function buildJsonReport(report: LocalReport): JsonReport {
   const { model } = report;
   return {
     source: report.source,
-    findings: report.findings,
+    findings: report.findings.map(({ identity, ...finding }) => ({
+      ...finding,
+      identityKeys: identity.keys,
+    })),
     files: { reviewed: report.reviewedPaths, leftOut: report.leftOut },
     model: model
       ? {

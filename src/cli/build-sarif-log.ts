@@ -43,6 +43,8 @@ export interface SarifResult {
     category: Category;
     confidence: number;
     source: "model" | "rule";
+    /** Every identity key of the finding (see findings/finding-identity.ts): what `--baseline` reads. */
+    identityKeys: string[];
     "security-severity"?: string;
   };
 }
@@ -59,7 +61,7 @@ export interface SarifLog {
 export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 export const toolInformationUri = "https://github.com/apps/backend-architect";
 /** The partialFingerprints key: bump the version if the fingerprint's recipe changes. */
-export const fingerprintKey = "backendArchitect/v1";
+export const fingerprintKey = "backendArchitect/v2";
 
 const levels: Record<Severity, SarifLevel> = {
   critical: "error",
@@ -139,6 +141,7 @@ export function buildSarifLog(report: LocalReport): SarifLog {
         category: finding.category,
         confidence: finding.confidence,
         source: finding.source,
+        identityKeys: finding.identity.keys,
         ...(securitySeverity !== undefined ? { "security-severity": securitySeverity } : {}),
       },
     });

@@ -21,6 +21,8 @@ export interface ReviewArgs {
   model?: string;
   /** `--fail-on-model-error`: exit 3 when the model could not review (no key, or a call failed). */
   failOnModelError: boolean;
+  /** `--baseline FILE`: the SARIF or JSON output of an earlier run; its findings are not reported. */
+  baseline?: string;
   help: boolean;
 }
 
@@ -45,6 +47,10 @@ Options:
                          ANTHROPIC_MODEL, else claude-sonnet-5-5).
   --fail-on-model-error  Exit 3 when Claude could not review the change (no key set, or a model call
                          failed): the detectors' report is still printed.
+  --baseline FILE        Do not report findings that are already in FILE, the SARIF (--format sarif)
+                         or JSON (--format json) output of an earlier run: adopt the tool on an
+                         existing codebase and see only what is new. Findings are recognised by file,
+                         code and kind, wherever the code moved.
   -h, --help             Show this help.
 
 Environment: ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL, MODEL_MAX_TOKENS, MODEL_TIMEOUT_MS,
@@ -94,6 +100,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs {
     args.failOn = parseChoice("--fail-on", values["fail-on"], failOnValues);
   if (values["min-confidence"] !== undefined) args.minConfidence = parseConfidence(values["min-confidence"]);
   if (values.model !== undefined) args.model = requireValue("--model", values.model);
+  if (values.baseline !== undefined) args.baseline = requireValue("--baseline", values.baseline);
   return args;
 }
 
@@ -111,6 +118,7 @@ function parseWithNode(argv: string[]) {
       "no-model": { type: "boolean" },
       "fail-on-model-error": { type: "boolean" },
       model: { type: "string" },
+      baseline: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

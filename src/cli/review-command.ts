@@ -8,12 +8,14 @@ import { getModelProviderConfig } from "../model/model-provider-config.js";
 import type { ReviewModel } from "../model/review-model.js";
 import { useEnvProxy } from "../ops/use-env-proxy.js";
 import { createConcurrencyLimiter } from "../queue/concurrency-limiter.js";
+import { listUnknownRules } from "../review/apply-finding-policies.js";
 import { buildJsonReport } from "./build-json-report.js";
 import { buildLocalReport, type LocalReport } from "./build-local-report.js";
 import { buildMarkdownReport } from "./build-markdown-report.js";
 import { buildSarifLog } from "./build-sarif-log.js";
 import { buildTextReport } from "./build-text-report.js";
 import { CliError } from "./cli-error.js";
+import { filterBaseline, loadBaseline } from "./load-baseline.js";
 import { loadGitDiff } from "./load-git-diff.js";
 import { loadLocalRepoConfig } from "./load-local-repo-config.js";
 import { type OutputFormat, parseReviewArgs, type ReviewArgs, reviewUsage } from "./parse-review-args.js";
@@ -82,6 +84,11 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
   const local = await loadLocalRepoConfig(input.root);
   for (const note of local.notes) io.stderr.write(`${note}\n`);
   const { config } = local;
+  for (const id of listUnknownRules(config)) {
+    io.stderr.write(
+      `Warning: rules.${id} in .github/architect.yml names no detector, so it changes nothing.\n`,
+    );
+  }
 
   // The model, set up as the app sets it up.
   const setup = await createModel(args, io, config.model);
@@ -99,6 +106,16 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
     ...(analyzer ? { analyzer } : {}),
   }).finally(() => analyzer?.close());
   for (const error of review.model?.errors ?? []) io.stderr.write(`Warning: a model call failed: ${error}\n`);
+  if (review.suppressed) {
+    io.stderr.write(`${review.suppressed} finding(s) suppressed by architect-ignore comments.\n`);
+  }
+  if (args.baseline !== undefined) {
+    const baseline = filterBaseline(review.findings, await loadBaseline(resolve(io.cwd, args.baseline)));
+    review.findings = baseline.findings;
+    io.stderr.write(
+      `${baseline.inBaseline} finding(s) already in the baseline ${args.baseline}: not reported.\n`,
+    );
+  }
 
   const report = buildLocalReport({
     review,

@@ -6,6 +6,7 @@ import type { LeftOutFile } from "../diff/select-server-files.js";
 import { type Finding, getSeverityRank } from "../findings/finding.js";
 import { estimateCostUsd } from "../model/prices.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
+import { applyCodePolicies, selectRuleFindings } from "../review/apply-finding-policies.js";
 import { askModel } from "../review/ask-model.js";
 import { describeError } from "../review/describe-error.js";
 import { indexCandidates, selectCandidates } from "../review/prepare-files.js";
@@ -36,6 +37,8 @@ export interface LocalReview {
   leftOut: LeftOutFile[];
   /** null when the model was not asked. */
   model: LocalModelRun | null;
+  /** Findings silenced by `architect-ignore:` comments. */
+  suppressed?: number;
 }
 
 export interface ReviewLocalChangeParams {
@@ -90,7 +93,7 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
   const redacted = early
     ? applyPatchAnalysis(preparedFiles, await early.result)
     : await createInlineAnalyzer().analyse(preparedFiles);
-  const ruleFindings = [...redacted.secretFindings, ...redacted.ruleFindings];
+  const ruleFindings = selectRuleFindings([...redacted.secretFindings, ...redacted.ruleFindings], config);
 
   // 8. Ask the model, within the token budget.
   let model: LocalModelRun | null = null;
@@ -135,14 +138,15 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
     indexes: prepared.indexes,
     repo: params.repo,
   });
-  const findings = dropFindingsOffFile(reconciled.findings, params.files, prepared.indexes).sort(
+  const policed = applyCodePolicies(reconciled.findings, { indexes: prepared.indexes, config });
+  const findings = dropFindingsOffFile(policed.findings, params.files, prepared.indexes).sort(
     (a, b) =>
       a.path.localeCompare(b.path) ||
       a.line - b.line ||
       getSeverityRank(a.severity) - getSeverityRank(b.severity) ||
       a.title.localeCompare(b.title),
   );
-  return { findings, reviewedPaths, leftOut, model };
+  return { findings, reviewedPaths, leftOut, model, suppressed: policed.suppressed.length };
 }
 
 /**

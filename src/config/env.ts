@@ -26,6 +26,8 @@ export const envSchema = z.object({
   AWS_REGION: optionalText,
   CLOUD_ML_REGION: optionalText,
   ANTHROPIC_VERTEX_PROJECT_ID: optionalText,
+  /** Model of the second look at serious findings (`second_look.model` in architect.yml overrides it). */
+  VERIFIER_MODEL: z.string().trim().min(1).default("claude-haiku-5-5"),
   /** Output tokens per model call. */
   MODEL_MAX_TOKENS: positiveInt(8192),
   /** Timeout of one model request, in ms; with MODEL_MAX_RETRIES it bounds a call's total time. */

@@ -153,6 +153,50 @@ const limitsShape = {
     .default(0),
 };
 
+/** What `rules.<id>` may be: `off`, or the severity the detector's findings get instead of its own. */
+export const ruleSettings = ["off", ...severities] as const;
+export type RuleSetting = (typeof ruleSettings)[number];
+const ruleIdDescription =
+  "a detector id such as `sql-string-building`, `secret` (every secret) or `secret/<kind>`";
+const rulesDescription = `a mapping of detector ids to one of ${ruleSettings.join(", ")}`;
+
+/** Where test code lives, unless `test_code.use_default_paths` is false: tests, fixtures, examples, seed data. */
+export const defaultTestCodeGlobs = [
+  "**/test/**",
+  "**/tests/**",
+  "**/__tests__/**",
+  "**/spec/**",
+  "**/specs/**",
+  "**/testdata/**",
+  "**/fixtures/**",
+  "**/__fixtures__/**",
+  "**/__mocks__/**",
+  "**/examples/**",
+  "**/example/**",
+  "**/seed/**",
+  "**/seeds/**",
+  "**/seeders/**",
+  "*.test.*",
+  "*.spec.*",
+  "*_test.go",
+  "test_*.py",
+  "*_test.py",
+  "conftest.py",
+  "*Test.java",
+  "*Tests.java",
+  "*IT.java",
+] as const;
+
+const testCodeDetectorValues = ["secrets", "all", "none"] as const;
+const testCodeShape = {
+  use_default_paths: booleanSchema.default(true),
+  paths: listOf(globSchema(globDescription), "a list of globs"),
+  max_security_severity: z.enum(severities, { error: `one of ${severityList}` }).default("low"),
+  detectors: z
+    .enum(testCodeDetectorValues, { error: `one of ${testCodeDetectorValues.join(", ")}` })
+    .default("secrets"),
+};
+
 const contextBudgetDescription = "a whole number of tokens, 0 or more (0 = no repository context)";
 const contextShape = {
   enabled: booleanSchema.default(true),
@@ -165,6 +209,30 @@ const contextShape = {
   exclude: listOf(globSchema(globDescription), "a list of globs"),
   /** Unset: the app's CONTEXT_AGENTIC. */
   agentic: booleanSchema.optional(),
+};
+
+const secondLookConfidenceDescription =
+  "a number from 0 to 1 (1 = every finding of medium severity or worse)";
+const secondLookShape = {
+  enabled: booleanSchema.default(true),
+  model: z
+    .string({
+      error: "a Claude model id such as `claude-haiku-5-5` (lowercase letters, digits, `.` and `-`)",
+    })
+    .regex(/^claude-[a-z0-9.-]+$/, {
+      error: "a Claude model id such as `claude-haiku-5-5` (lowercase letters, digits, `.` and `-`)",
+    })
+    .optional(),
+  confidence_below: z
+    .number({ error: secondLookConfidenceDescription })
+    .min(0, { error: secondLookConfidenceDescription })
+    .max(1, { error: secondLookConfidenceDescription })
+    .default(0.8),
+};
+
+const architectureImpactShape = {
+  enabled: booleanSchema.default(true),
+  diagram: booleanSchema.default(true),
 };
 
 function describeMapping(shape: object): { error: string } {
@@ -227,7 +295,23 @@ const rootShape = {
   ignore: z.strictObject(ignoreShape, describeMapping(ignoreShape)).prefault({}),
   commands: z.strictObject(commandsShape, describeMapping(commandsShape)).prefault({}),
   limits: z.strictObject(limitsShape, describeMapping(limitsShape)).prefault({}),
+  rules: z
+    .record(
+      z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[A-Za-z0-9._-]+)?$/, { error: ruleIdDescription }),
+      // YAML 1.1 readers turn a bare `off` into false.
+      z.preprocess(
+        (value) => (value === false ? "off" : value),
+        z.enum(ruleSettings, { error: `one of ${ruleSettings.join(", ")}` }),
+      ),
+      { error: rulesDescription },
+    )
+    .default({}),
+  test_code: z.strictObject(testCodeShape, describeMapping(testCodeShape)).prefault({}),
   context: z.strictObject(contextShape, describeMapping(contextShape)).prefault({}),
+  second_look: z.strictObject(secondLookShape, describeMapping(secondLookShape)).prefault({}),
+  architecture_impact: z
+    .strictObject(architectureImpactShape, describeMapping(architectureImpactShape))
+    .prefault({}),
 };
 
 /** Schema of `.github/architect.yml`. Parse with {@link parseRepoConfig} for user-facing errors. */
@@ -252,7 +336,10 @@ const knownKeysByPath: Record<string, string[]> = {
   ignore: Object.keys(ignoreShape),
   commands: Object.keys(commandsShape),
   limits: Object.keys(limitsShape),
+  test_code: Object.keys(testCodeShape),
   context: Object.keys(contextShape),
+  second_look: Object.keys(secondLookShape),
+  architecture_impact: Object.keys(architectureImpactShape),
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -524,4 +611,23 @@ export function shouldIgnorePull(
 /** The effective configuration as YAML, for a collapsed `<details>` block. */
 export function renderEffectiveConfig(config: RepoConfig): string {
   return stringify(config, { lineWidth: 0 });
+}
+
+/** Whether `path` is test code (tests, fixtures, examples, seed data) under `test_code`. */
+export function isTestCode(config: RepoConfig, path: string): boolean {
+  const globs = [
+    ...(config.test_code.use_default_paths ? defaultTestCodeGlobs : []),
+    ...config.test_code.paths,
+  ];
+  return globs.some((glob) => getCachedMatcher(glob)(path));
+}
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+function getCachedMatcher(glob: string): (path: string) => boolean {
+  let matcher = matcherCache.get(glob);
+  if (!matcher) {
+    matcher = buildPathMatcher(glob);
+    if (matcherCache.size < 1_000) matcherCache.set(glob, matcher);
+  }
+  return matcher;
 }

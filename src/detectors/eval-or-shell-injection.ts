@@ -1,8 +1,8 @@
 import type { Rule, SgNode } from "@ast-grep/napi";
-import { type ParsedLanguage, toHit, toParsedLanguage } from "./context-rules.js";
+import { insideHandler, type ParsedLanguage, toHit, toParsedLanguage } from "./context-rules.js";
 import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
-import { getNodeKind, getNodeText } from "./find-matches.js";
-import { requestInputPattern, statementStartLine, traceValue } from "./local-flow.js";
+import { getNodeKind, getNodeText, matchesRule } from "./find-matches.js";
+import { requestInputPattern, statementStartLine, traceValue, webRequestInputPattern } from "./local-flow.js";
 import { matchesAllPatterns } from "./prefilter.js";
 import {
   callArguments,
@@ -181,16 +181,37 @@ interface Verdict {
   built: boolean;
   /** Not a constant (a parameter, a field, a call result). */
   variable: boolean;
+  /** Request input (query, body, params, headers, argv…) reaches the value. */
+  fromRequest: boolean;
   startLine: number;
 }
 
 function judge(node: SgNode, language: ParsedLanguage): Verdict {
   const trace = traceValue(node, language);
-  const builtOrigins = trace.origins.filter(
-    (o) => isBuiltOrigin(o, language) || requestInputPattern.test(getNodeText(o.node)),
-  );
+  const inputOrigins = trace.origins.filter((o) => requestInputPattern.test(getNodeText(o.node)));
+  const builtOrigins = trace.origins.filter((o) => isBuiltOrigin(o, language) || inputOrigins.includes(o));
   const startLine = Math.min(node.range().start.line + 1, ...builtOrigins.map((o) => o.line));
-  return { built: builtOrigins.length > 0, variable: !traceIsConstant(trace), startLine };
+  return {
+    built: builtOrigins.length > 0,
+    variable: !traceIsConstant(trace),
+    fromRequest: inputOrigins.some((o) => webRequestInputPattern.test(getNodeText(o.node))),
+    startLine,
+  };
+}
+
+/**
+ * Critical only when the value visibly comes from a request (or the sink sits in a request handler); built
+ * from a parameter of unknown origin (a CLI argument, a config value) it is high; a plain variable is high
+ * with low confidence.
+ */
+function severityOf(
+  verdict: Verdict,
+  call: SgNode,
+  language: ParsedLanguage,
+): Pick<DetectorHit, "severity" | "confidence"> {
+  if (!verdict.built) return { severity: "high", confidence: 0.6 };
+  if (verdict.fromRequest || matchesRule(call, insideHandler(language))) return {};
+  return { severity: "high", confidence: 0.75 };
 }
 
 const listKinds = new Set([
@@ -237,7 +258,7 @@ function checkCall(call: SgNode, language: ParsedLanguage): DetectorHit | undefi
   const report = (verdict: Verdict, what: string): DetectorHit => ({
     startLine: verdict.startLine,
     endLine: end,
-    ...(verdict.built ? {} : { severity: "high" as const, confidence: 0.6 }),
+    ...severityOf(verdict, call, language),
     detail: what,
   });
   const shellArg = callArguments(call)[index];

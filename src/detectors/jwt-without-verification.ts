@@ -1,8 +1,10 @@
 import type { Rule, SgNode } from "@ast-grep/napi";
-import { functionRule, insideHandler, type ParsedLanguage } from "./context-rules.js";
-import type { Detector } from "./detector.js";
+import { functionRule, insideHandler, type ParsedLanguage, toParsedLanguage } from "./context-rules.js";
+import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { findRuleHits } from "./find-rule-hits.js";
+import { statementStartLine, traceValue } from "./local-flow.js";
 import { matchesAllPatterns } from "./prefilter.js";
+import { keywordArguments } from "./string-building.js";
 
 const rules: Record<ParsedLanguage, Rule> = {
   js: {
@@ -118,17 +120,22 @@ export const jwtWithoutVerification: Detector = {
     '`jwt.Parse(s, keyFunc, jwt.WithValidMethods([]string{"RS256"}))` or a keyfunc that checks `token.Method`, ' +
     "`JWT.require(alg).build().verify(token)` / `Jwts.parser().verifyWith(key)`.",
   prefilter: matchesAllPatterns([
-    /\b(jwt|jsonwebtoken|JWT|JWK|jwtgo|jwt4|jwt5|pyjwt|Jwts|ParseUnverified|Algorithm|SignatureAlgorithm|secretOrKey)\b/,
+    /\b(jwt|jsonwebtoken|JWT|JWK|jwtgo|jwt4|jwt5|pyjwt|Jwts|ParseUnverified|Algorithm|SignatureAlgorithm|secretOrKey|jws|signWith|hmacShaKeyFor|SignedString)\b/,
   ]),
   detect: (input) => [
     // jwt-simple's `decode(token, key)` verifies (its third argument `true` switches that off).
-    ...findRuleHits(input, rules, (node) => !verifyingSimpleDecode.test(node.text())),
-    ...findRuleHits(input, algorithmNoneRules),
-    ...findRuleHits(input, literalKeyRules).map((hit) => ({
-      ...hit,
-      severity: "high" as const,
-      detail: "The signing key is a literal in the code: anyone who reads it can mint valid tokens.",
-    })),
+    ...findRuleHits(input, rules, (node) => !verifyingSimpleDecode.test(node.text()))
+      .map((hit) =>
+        unpinnedVerify.test(input.text.split("\n")[hit.startLine - 1] ?? "")
+          ? unpinnedSeverity(hit, input.text)
+          : hit,
+      )
+      .filter((hit): hit is DetectorHit => hit !== undefined),
+    // alg none: from the statement that builds or verifies the token.
+    ...input
+      .findNodes(algorithmNoneRules[toParsedLanguage(input.language) ?? "js"] ?? { kind: "__none__" })
+      .map((node) => ({ startLine: statementStartLine(node), endLine: node.range().end.line + 1 })),
+    ...findUnverifiedOptionFlows(input),
     ...findRuleHits(
       input,
       decodeOutsideHandlerRules,
@@ -142,6 +149,50 @@ export const jwtWithoutVerification: Detector = {
   ],
 };
 
+/** `jwt.verify(token, key)` without `algorithms`: verified, but the algorithm is the token's choice. */
+const unpinnedVerify = /\b(jwt|jsonwebtoken|JWT)\.verify\s*\(/;
+
+/**
+ * An unpinned verify is a hardening gap, not a bypass: current jsonwebtoken rejects `none` and derives the
+ * algorithms from the key's type. It matters most with a public key (RS256 → HS256 confusion on old versions).
+ */
+function unpinnedSeverity(hit: DetectorHit, text: string): DetectorHit | undefined {
+  const line = text
+    .split("\n")
+    .slice(hit.startLine - 1, hit.endLine)
+    .join(" ");
+  // With a shared secret, current libraries derive the algorithms from the key: nothing to report. With a
+  // public key, an unpinned verify is the algorithm-confusion attack (RS256 key accepted as an HS256 secret).
+  if (!/public|pub_?key|pubKey|\.pem\b|cert|jwks|PUBLIC/i.test(line)) return undefined;
+  return {
+    ...hit,
+    severity: "high",
+    confidence: 0.8,
+    detail: "The token is verified with a public key, but the accepted algorithms are not pinned.",
+  };
+}
+
+/** PyJWT `options=opts` where `opts` turns signature verification off (`{"verify_signature": False}`). */
+function findUnverifiedOptionFlows(input: DetectorInput): DetectorHit[] {
+  if (input.language !== "python" || !input.getRoot()) return [];
+  const hits: DetectorHit[] = [];
+  for (const call of input.findNodes({
+    kind: "call",
+    has: { field: "function", regex: "^(jwt|pyjwt)\\.decode$" },
+  })) {
+    const options = keywordArguments(call).get("options");
+    if (!options || options.kind() === "dictionary") continue;
+    const trace = traceValue(options, "python");
+    const text = trace.origins.map((o) => o.node.text()).join(" ");
+    if (!/["']verify_signature["']\s*:/.test(text) || !/\bFalse\b/.test(text)) continue;
+    hits.push({
+      startLine: Math.min(...trace.origins.map((o) => o.line)),
+      endLine: call.range().end.line + 1,
+    });
+  }
+  return hits;
+}
+
 const verifyingSimpleDecode =
   /^\w+\.decode\(\s*[^,()]+,\s*[A-Za-z_$][\w$.]*\s*(,\s*(false|["'][\w-]+["'])\s*)?\)$/;
 
@@ -152,7 +203,7 @@ function readsOnlyMetadata(node: SgNode): boolean {
   return /^(exp|iat|nbf|kid|header|alg)$/.test(parent.field("property")?.text() ?? "");
 }
 
-const stringKinds = {
+const _stringKinds = {
   any: [{ kind: "string" }, { kind: "template_string", not: { has: { kind: "template_substitution" } } }],
 };
 
@@ -160,12 +211,14 @@ const stringKinds = {
 const algorithmNoneRules: Record<ParsedLanguage, Rule> = {
   js: {
     any: [
-      { kind: "pair", regex: "^[\"']?algorithms?[\"']?\\s*:\\s*(\\[\\s*)?[\"'`](none|None|NONE)[\"'`]" },
+      { kind: "pair", regex: "^[\"']?algorithms?[\"']?\\s*:\\s*(\\[[^\\]]*)?[\"'`](none|None|NONE)[\"'`]" },
       { kind: "member_expression", regex: "^(JWK|jose\\.JWK)\\.None$" },
     ],
   },
   python: {
-    any: [{ kind: "keyword_argument", regex: "^algorithms?\\s*=\\s*(\\[\\s*)?[\"'](none|None|NONE)[\"']" }],
+    any: [
+      { kind: "keyword_argument", regex: "^algorithms?\\s*=\\s*(\\[[^\\]]*)?[\"'](none|None|NONE)[\"']" },
+    ],
   },
   go: {
     kind: "selector_expression",
@@ -176,48 +229,6 @@ const algorithmNoneRules: Record<ParsedLanguage, Rule> = {
       { kind: "method_invocation", regex: "^Algorithm\\s*\\.\\s*none\\s*\\(" },
       { kind: "field_access", regex: "^SignatureAlgorithm\\.NONE$" },
     ],
-  },
-};
-
-/** A literal signing key: `jwt.sign(p, "shhhhh")`, `jwt.encode(p, "secret")`, `Algorithm.HMAC256("secret")`. */
-const literalKeyRules: Record<ParsedLanguage, Rule> = {
-  js: {
-    any: [
-      {
-        kind: "call_expression",
-        has: {
-          field: "function",
-          regex: "^(jwt|jsonwebtoken|JWT|jose\\.JWT|jwtSimple|jwt_simple)\\.(sign|verify|encode|decode)$",
-        },
-        all: [{ has: { field: "arguments", has: { nthChild: 2, ...stringKinds } } }],
-      },
-      {
-        kind: "pair",
-        regex: "^[\"']?(secret|secretOrKey|secretOrPrivateKey)[\"']?\\s*:\\s*[\"'`]",
-        inside: { stopBy: "end", any: [{ kind: "call_expression" }, { kind: "new_expression" }] },
-      },
-    ],
-  },
-  python: {
-    kind: "call",
-    has: { field: "function", regex: "^(jwt|pyjwt|jose\\.jwt)\\.(encode|decode)$" },
-    all: [
-      {
-        has: {
-          field: "arguments",
-          has: { nthChild: 2, kind: "string", not: { has: { kind: "interpolation" } } },
-        },
-      },
-    ],
-  },
-  go: {
-    kind: "call_expression",
-    has: { field: "function", regex: "\\.SignedString$" },
-    all: [{ has: { field: "arguments", regex: '^\\(\\s*\\[\\]byte\\(\\s*"' } }],
-  },
-  java: {
-    kind: "method_invocation",
-    regex: '^Algorithm\\s*\\.\\s*HMAC(256|384|512)\\s*\\(\\s*"',
   },
 };
 

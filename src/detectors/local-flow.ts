@@ -75,17 +75,21 @@ function collectAssignments(scope: SgNode, language: ParsedLanguage): Assignment
         else if (kind === "augmented_assignment") push(getField(node, "left"), getField(node, "right"), true);
         break;
       case "go":
-        if (kind === "short_var_declaration" || kind === "assignment_statement" || kind === "var_spec") {
-          const left = kind === "var_spec" ? getField(node, "name") : getField(node, "left");
-          const right = kind === "var_spec" ? getField(node, "value") : getField(node, "right");
+        if (
+          kind === "short_var_declaration" ||
+          kind === "assignment_statement" ||
+          kind === "var_spec" ||
+          kind === "const_spec"
+        ) {
+          const spec = kind === "var_spec" || kind === "const_spec";
+          const left = spec ? getField(node, "name") : getField(node, "left");
+          const right = spec ? getField(node, "value") : getField(node, "right");
           const append = kind === "assignment_statement" && /^\s*\+=/.test(getOperatorText(node));
           if (left && right) {
             const names = left.namedChildren();
             const values = right.namedChildren();
             if (names.length > 1 && names.length === values.length)
-              names.forEach((name, i) => {
-                push(name, values[i] ?? null, append);
-              });
+              for (const [i, name] of names.entries()) push(name, values[i] ?? null, append);
             else push(names[0] ?? left, values.length === 1 ? (values[0] ?? right) : right, append);
           }
         }
@@ -113,6 +117,16 @@ function getOperatorText(node: SgNode): string {
 }
 
 const identifierKinds = new Set(["identifier"]);
+
+/** Assignments at the top level of the file (not inside any function), when `scope` is a function. */
+function moduleAssignments(scope: SgNode, language: ParsedLanguage): Assignment[] {
+  if (!functionKinds[language].has(getNodeKind(scope))) return [];
+  let root: SgNode = scope;
+  for (let parent = getParent(root); parent; parent = getParent(parent)) root = parent;
+  return collectAssignments(root, language).filter(
+    (a) => !functionKinds[language].has(getNodeKind(enclosingScope(a.value, language))),
+  );
+}
 
 /** Builder appends on `name` before `before`: `name.append(x)`, `name.push(x)`, `name.write(x)`. */
 function collectAppends(scope: SgNode, name: string, before: number): SgNode[] {
@@ -184,7 +198,12 @@ export function traceValue(expression: SgNode, language: ParsedLanguage, maxDept
         (args) => startIndex(args) > (lastPlain?.start ?? -1),
       );
       if (found.length === 0 && appends.length === 0) {
-        unresolved.push(base);
+        // A module-level constant (`SECRET = "…"` at the top of the file) read inside a function.
+        const global = moduleAssignments(scope, language)
+          .filter((a) => a.name === base && !a.append)
+          .at(-1);
+        if (global) visit(global.value, depth + 1, global.start);
+        else unresolved.push(base);
         continue;
       }
       for (const a of found) visit(a.value, depth + 1, a.start, a.append);
@@ -233,6 +252,10 @@ function referencedNames(node: SgNode, language: ParsedLanguage): string[] {
 export const requestInputPattern =
   /\b(req|request|ctx|c|r)\s*\.\s*(query|body|params|param|headers|cookies|GET|POST|args|form|values|json|data|FILES|URL\.Query\(\)|FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|getParameter|getHeader|getQueryString|getInputStream|getReader|getCookies)\b|\bsys\.argv\b|\binput\s*\(|\bprocess\.argv\b|\bos\.Args\b|\bos\.Getenv\b|@RequestParam|@PathVariable|@RequestBody/;
 
+/** Input from a web request only (not a CLI's argv or the environment, which the operator controls). */
+export const webRequestInputPattern =
+  /\b(req|request|ctx|c|r)\s*\.\s*(query|body|params|param|headers|cookies|GET|POST|args|form|values|json|data|FILES|URL\.Query\(\)|FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|getParameter|getHeader|getQueryString|getInputStream|getReader|getCookies)\b|@RequestParam|@PathVariable|@RequestBody/;
+
 /** True when the trace reaches request input (its text or an unresolved name that names it). */
 export function reachesRequestInput(trace: Trace): boolean {
   return trace.origins.some((o) => requestInputPattern.test(getNodeText(o.node)));
@@ -256,4 +279,44 @@ export function statementStartLine(node: SgNode): number {
     if (statementKinds.test(String(current.kind()))) return current.range().start.line + 1;
   }
   return node.range().start.line + 1;
+}
+
+/** Identifier nodes named `name` in `scope` that start after `after` (a character offset): later reads of a variable. */
+export function findLaterUses(scope: SgNode, name: string, after: number): SgNode[] {
+  const out: SgNode[] = [];
+  const walk = (node: SgNode) => {
+    if (getNodeKind(node) === "identifier" && getNodeText(node) === name && startIndex(node) > after)
+      out.push(node);
+    for (const child of node.namedChildren()) walk(child);
+  };
+  walk(scope);
+  return out;
+}
+
+/** The variable a value is stored in when it is the whole right-hand side (or initialiser) of an assignment. */
+export function assignedName(node: SgNode): string | undefined {
+  let current: SgNode | null = getParent(node);
+  let child = node;
+  for (let depth = 0; current && depth < 6; depth++) {
+    const kind = getNodeKind(current);
+    const value =
+      getField(current, "value") ?? getField(current, "right") ?? (kind === "expression_list" ? child : null);
+    if (
+      /^(variable_declarator|assignment_expression|assignment|short_var_declaration|assignment_statement|var_spec)$/.test(
+        kind,
+      )
+    ) {
+      if (value && startIndex(value) <= startIndex(child)) {
+        const target = getField(current, "name") ?? getField(current, "left");
+        const text = target ? getNodeText(target).trim() : "";
+        const first = text.split(",")[0]?.trim() ?? "";
+        return /^[A-Za-z_$][\w$]*$/.test(first) ? first : undefined;
+      }
+      return undefined;
+    }
+    if (/(_statement|^block|^program|^module|function|method|lambda)/.test(kind)) return undefined;
+    child = current;
+    current = getParent(current);
+  }
+  return undefined;
 }

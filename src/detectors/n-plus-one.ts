@@ -1,7 +1,7 @@
 import type { Rule } from "@ast-grep/napi";
-import { loopBodyRule, type ParsedLanguage } from "./context-rules.js";
-import type { Detector } from "./detector.js";
-import { anchorFirst } from "./find-matches.js";
+import { getKind, loopBodyRule, type ParsedLanguage, toHit } from "./context-rules.js";
+import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
+import { anchorFirst, findMatches } from "./find-matches.js";
 import { findRuleHits } from "./find-rule-hits.js";
 import { matchesAllPatterns } from "./prefilter.js";
 
@@ -160,12 +160,60 @@ export const nPlusOne: Detector = {
     "if separate calls are unavoidable, bound their concurrency.",
   prefilter: matchesAllPatterns([
     /\b(for|while|forEach|map|flatMap|reduce)\b/,
-    /\b(query|execute|exec|raw|find\w*|count\w*|aggregate|save|insert|update\w*|create|upsert|destroy|delete\w*|get|post|put|patch|request|fetch\w*|axios|got|select|first|Query\w*|Exec\w*|First|Find|Take|Scan|Get|Post|Do|objects|scalars?|urlopen)\b/,
+    /\b(query|execute|exec|raw|find\w*|count\w*|aggregate|save|insert|update\w*|create|upsert|destroy|delete\w*|get|post|put|patch|request|fetch\w*|axios|got|select|first|Query\w*|Exec\w*|First|Find|Take|Scan|Get|Post|Do|objects|scalars?|urlopen|all|filter|exclude|latest|earliest)\b/,
   ]),
   // Checked before parsing: a file without a loop (or per-item callback) and, in Python, without one of the
   // calls the rule knows, cannot match, so it is not parsed for this detector.
-  detect: (input) =>
-    mayLoop(input.text) && (input.language !== "python" || pythonIoCall.test(input.text))
-      ? findRuleHits(input, anchoredRules)
-      : [],
+  detect: (input) => {
+    if (!mayLoop(input.text)) return [];
+    const hits =
+      input.language !== "python" || pythonIoCall.test(input.text) ? findRuleHits(input, anchoredRules) : [];
+    return input.language === "python" ? [...hits, ...findDjangoLazyLoads(input)] : hits;
+  },
 };
+
+const relatedManagerCall =
+  /^(all|count|filter|exclude|first|last|exists|get|aggregate|values|values_list|order_by|latest|earliest)$/;
+const queryset = /\.objects\.(all|filter|exclude|order_by|annotate|using)\(|\.objects\s*$/;
+const eagerLoaded = /\b(select_related|prefetch_related|only|values|values_list)\(/;
+
+/**
+ * Django lazy loads in a loop over model instances: `for o in orders: o.items.all()` / `o.lines.count()`
+ * (a related manager queries once per row), and `o.customer.name` when the loop walks a queryset without
+ * `select_related`/`prefetch_related` (each foreign key is fetched on first access). One hit per loop.
+ */
+function findDjangoLazyLoads(input: DetectorInput): DetectorHit[] {
+  const hits: DetectorHit[] = [];
+  for (const loop of input.findNodes({ kind: "for_statement" })) {
+    const variable = loop.field("left");
+    const body = loop.field("body");
+    if (!variable || !body || getKind(variable) !== "identifier") continue;
+    const name = variable.text();
+    const iterable = loop.field("right")?.text() ?? "";
+    const overQueryset = isLazyQueryset(iterable, input.text);
+    for (const attribute of findMatches(body, { kind: "attribute" })) {
+      const object = attribute.field("object");
+      if (!object || getKind(object) !== "attribute" || object.field("object")?.text() !== name) continue;
+      const member = attribute.field("attribute")?.text() ?? "";
+      const parent = attribute.parent();
+      const isCall =
+        parent !== null && getKind(parent) === "call" && parent.field("function")?.id() === attribute.id();
+      if ((isCall && relatedManagerCall.test(member)) || (!isCall && overQueryset)) {
+        hits.push(toHit(attribute));
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/** `Order.objects.filter(…)` without eager loading, directly or through a variable assigned in the file. */
+function isLazyQueryset(iterable: string, text: string): boolean {
+  if (queryset.test(iterable)) return !eagerLoaded.test(iterable);
+  const name = /^\w+$/.exec(iterable.trim())?.[0];
+  if (!name) return false;
+  const assignment = new RegExp(String.raw`^\s*${name}\s*=\s*(.*)$`, "gm");
+  let last: string | undefined;
+  for (const match of text.matchAll(assignment)) last = match[1];
+  return last !== undefined && queryset.test(last) && !eagerLoaded.test(last);
+}

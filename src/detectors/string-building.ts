@@ -215,9 +215,13 @@ export function traceIsConstant(trace: Trace): boolean {
       isPlainLiteral(o.node) ||
       /^[\w$.]+$/.test(getNodeText(o.node)) ||
       isLiteralConcat(o.node) ||
-      constantLookupPattern.test(getNodeText(o.node)),
+      constantLookupPattern.test(getNodeText(o.node)) ||
+      conversionPattern.test(getNodeText(o.node)),
   );
 }
+
+/** Type conversions that keep a constant constant: `[]byte(secret)`, `string(name)`, `String.valueOf(x)`. */
+const conversionPattern = /^(\[\]byte|string|String\.valueOf|str)\(\s*[\w$.]+\s*\)$/;
 
 /** Looking a fixed program up on the PATH yields a constant program: `exec.LookPath("git")`, `shutil.which("git")`. */
 const constantLookupPattern =

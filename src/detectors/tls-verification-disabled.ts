@@ -34,6 +34,19 @@ const rules: Record<ParsedLanguage, Rule> = {
       },
       { kind: "call", has: { field: "function", regex: "^ssl\\._create_unverified_context$" } },
       {
+        // urllib3 / ssl.wrap_socket: certificates not required.
+        kind: "keyword_argument",
+        has: { field: "name", regex: "^cert_reqs$" },
+        all: [
+          {
+            has: {
+              field: "value",
+              regex: "^(ssl\\.)?(CERT_NONE|CERT_OPTIONAL)$|^[\"'](NONE|CERT_NONE|OPTIONAL)[\"']$",
+            },
+          },
+        ],
+      },
+      {
         kind: "assignment",
         any: [
           { regex: "\\.verify_mode\\s*=\\s*ssl\\.CERT_NONE$" },
@@ -57,6 +70,12 @@ const rules: Record<ParsedLanguage, Rule> = {
         kind: "method_declaration",
         has: { field: "name", regex: "^checkServerTrusted$" },
         all: [{ has: { field: "body", regex: "^\\{\\s*(//[^\\n]*\\s*|/\\*[\\s\\S]*?\\*/\\s*)*\\}$" } }],
+      },
+      // A TrustStrategy that trusts every chain.
+      {
+        kind: "method_declaration",
+        has: { field: "name", regex: "^isTrusted$" },
+        all: [{ has: { field: "body", regex: "^\\{\\s*return\\s+true\\s*;\\s*\\}$" } }],
       },
       // A HostnameVerifier that returns true for every host.
       {
@@ -109,7 +128,7 @@ export const tlsVerificationDisabled: Detector = {
     'specific CA instead: `ca: fs.readFileSync(caPath)` / `NODE_EXTRA_CA_CERTS`, `verify="/path/ca.pem"`, ' +
     "`tls.Config{RootCAs: pool}`, or a trust store with the internal CA in Java.",
   prefilter: matchesAllPatterns([
-    /rejectUnauthorized|strictSSL|NODE_TLS_REJECT_UNAUTHORIZED|verify\s*=\s*False|_create_unverified_context|CERT_NONE|check_hostname|InsecureSkipVerify|checkServerTrusted|HostnameVerifier|NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|TrustAllStrategy|InsecureTrustManagerFactory|loadTrustMaterial|SSLSession/,
+    /cert_reqs|isTrusted|rejectUnauthorized|strictSSL|NODE_TLS_REJECT_UNAUTHORIZED|verify\s*=\s*False|_create_unverified_context|CERT_NONE|check_hostname|InsecureSkipVerify|checkServerTrusted|HostnameVerifier|NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|TrustAllStrategy|InsecureTrustManagerFactory|loadTrustMaterial|SSLSession/,
   ]),
   detect: (input) => {
     const language = toParsedLanguage(input.language);
@@ -124,14 +143,21 @@ const containerKinds: Record<ParsedLanguage, ReadonlySet<string>> = {
   js: new Set(["object", "call_expression", "new_expression"]),
   python: new Set(["call"]),
   go: new Set(["composite_literal"]),
-  java: new Set(["class_declaration", "object_creation_expression"]),
+  // Java: from the class or statement that holds the trust-all method (a named class, an anonymous one
+  // passed to `setDefaultHostnameVerifier`, a `TrustStrategy` variable) to the method itself.
+  java: new Set([
+    "class_declaration",
+    "local_variable_declaration",
+    "expression_statement",
+    "field_declaration",
+  ]),
 };
 
 /** The hit, widened back to the start of the literal or class that holds it (a few levels up at most). */
 function spanFromContainer(node: SgNode, language: ParsedLanguage): DetectorHit {
   const hit = toHit(node);
   let current = node.parent();
-  for (let depth = 0; current && depth < 4; depth++, current = current.parent()) {
+  for (let depth = 0; current && depth < 7; depth++, current = current.parent()) {
     if (containerKinds[language].has(String(current.kind()))) {
       hit.startLine = Math.min(hit.startLine, current.range().start.line + 1);
       break;

@@ -1,7 +1,7 @@
 import type { Rule, SgNode } from "@ast-grep/napi";
-import { getKind, insideHandler, type ParsedLanguage } from "./context-rules.js";
-import type { Detector } from "./detector.js";
-import { findRuleHits } from "./find-rule-hits.js";
+import { getKind, insideHandler, type ParsedLanguage, toHit, toParsedLanguage } from "./context-rules.js";
+import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
+import { matchesRule } from "./find-matches.js";
 import { matchesAllPatterns } from "./prefilter.js";
 
 /** A SELECT over a whole table: no WHERE, no LIMIT/TOP/FETCH FIRST, no aggregate. */
@@ -13,11 +13,12 @@ const boundedSelect =
 
 const jsPaginationKey = "^(limit|take|first|last|perPage|per_page|pageSize|page_size|paginate)$";
 
-const jsKeyFilter = "^[\"']?(id|_id|in|\\$in)[\"']?$";
+// A filter on an identifying key (`id`, `userId`, `owner_id`, `email`, `slug`, `$in` of ids) selects a few rows;
+// `$where` is a NoSQL predicate (an injection question, not a size one).
+const jsKeyFilter = "^[\"']?(id|_id|in|\\$in|\\$where|\\w*Id|\\w*_id|email|slug|uuid|username|handle)[\"']?$";
 
 const rules: Record<ParsedLanguage, Rule> = {
   js: {
-    ...insideHandler("js"),
     any: [
       {
         kind: "call_expression",
@@ -75,7 +76,6 @@ const rules: Record<ParsedLanguage, Rule> = {
     ],
   },
   python: {
-    ...insideHandler("python"),
     any: [
       { kind: "call", regex: "\\.objects\\.all\\(\\)$" },
       {
@@ -91,7 +91,6 @@ const rules: Record<ParsedLanguage, Rule> = {
     ],
   },
   go: {
-    ...insideHandler("go"),
     any: [
       {
         kind: "call_expression",
@@ -118,7 +117,6 @@ const rules: Record<ParsedLanguage, Rule> = {
     ],
   },
   java: {
-    ...insideHandler("java"),
     any: [
       {
         kind: "method_invocation",
@@ -140,13 +138,6 @@ const stringKinds = new Set([
   "interpreted_string_literal",
   "raw_string_literal",
 ]);
-
-/** A SQL literal counts only when it reads a whole table: no WHERE, no LIMIT, no aggregate. */
-function isFullTableSelectIfSql(node: SgNode): boolean {
-  if (!stringKinds.has(getKind(node))) return true;
-  const text = node.text();
-  return fullTableSelect.test(text) && !boundedSelect.test(text);
-}
 
 /** Drops ORM calls bounded later in their chain (`.find({}).sort(…).limit(20)`, `.objects.all()[:50]`). */
 function isUnboundedInChain(node: SgNode): boolean {
@@ -173,24 +164,75 @@ function isUnboundedInChain(node: SgNode): boolean {
   return true;
 }
 
+/** The whole string a SQL literal is part of: `"SELECT * FROM users" + " WHERE id = " + id` filters. */
+function getWholeStringExpression(node: SgNode): SgNode {
+  let current = node;
+  for (let parent = current.parent(); parent; parent = current.parent()) {
+    const kind = getKind(parent);
+    if (kind !== "binary_expression" && kind !== "concatenated_string" && kind !== "parenthesized_expression")
+      break;
+    current = parent;
+  }
+  return current;
+}
+
+/** A filter whose values come from the request (`{ owner: req.user.id }`) is scoped to one caller. */
+const requestScoped =
+  /\b(req|request|ctx|c|r)\.(params|query|body|user|session|auth|Param|Query|FormValue|PathValue)\b/;
+
+function isUnbounded(node: SgNode): boolean {
+  if (!isUnboundedInChain(node)) return false;
+  if (stringKinds.has(getKind(node))) {
+    const whole = getWholeStringExpression(node).text();
+    // The table must be named in the literal: `SELECT * FROM {}`/`" + table` is a dynamic-SQL question.
+    if (
+      !/\bFROM\s+[`"[]?[A-Za-z_][\w.]*[`"\]]?(\s|;|$|["'`])/i.test(node.text().replace(/^\W+|["'`]+$/g, " "))
+    )
+      return false;
+    if (/\bFROM\s+dual\b/i.test(whole)) return false;
+    return fullTableSelect.test(node.text()) && !boundedSelect.test(whole);
+  }
+  return !requestScoped.test(node.field("arguments")?.text() ?? "");
+}
+
+function findUnboundedQueries(input: DetectorInput): DetectorHit[] {
+  const language = toParsedLanguage(input.language);
+  if (!language || !input.getRoot()) return [];
+  const handler = insideHandler(language);
+  return input
+    .findNodes(rules[language])
+    .filter(isUnbounded)
+    .map((node) => {
+      const hit = toHit(node);
+      // Outside a visible request handler the read may be a batch job or a small lookup table: still worth a
+      // look, at lower severity and confidence (the model and the second look decide).
+      if (!matchesRule(node, handler)) {
+        // A SQL string outside any visible handler is too often a script, a test or a fixture to report.
+        if (stringKinds.has(getKind(node))) return undefined;
+        hit.severity = "low";
+        hit.confidence = 0.5;
+      }
+      return hit;
+    })
+    .filter((hit): hit is DetectorHit => hit !== undefined);
+}
+
 export const unboundedQuery: Detector = {
   id: "unbounded-query",
   languages: ["javascript", "typescript", "tsx", "python", "go", "java"],
   category: "performance",
   severity: "medium",
   confidence: 0.75,
-  title: "Unbounded query on a request path",
+  title: "Unbounded query",
   body:
-    "This request handler reads every row of a table: no LIMIT, no page size, no filter. Today's small table " +
-    "becomes tomorrow's slow endpoint, a memory spike and a large response; one client can make the database " +
-    "scan the whole table on every call. Paginate (LIMIT/OFFSET or, better, keyset pagination on an indexed " +
-    "column), cap the page size server-side (`take`/`limit`, `[:100]`, `.Limit(n)`, `Pageable`) and return a " +
-    "cursor for the next page.",
+    "This query reads every row of a table: no LIMIT, no page size, no selective filter. Today's small table " +
+    "becomes tomorrow's slow endpoint, a memory spike and a large response; on a request path one client can make " +
+    "the database scan the whole table on every call. Paginate (LIMIT/OFFSET or, better, keyset pagination on an " +
+    "indexed column), cap the page size server-side (`take`/`limit`, `[:100]`, `.Limit(n)`, `Pageable`) and " +
+    "return a cursor for the next page.",
   prefilter: matchesAllPatterns([
     // The rules' anchors: an ORM list call, or a SELECT literal not visibly bounded on its first line.
     /\.(findAll|findMany|findAndCountAll|Find)\s*\(|\.find\(\s*[){]|\.all\(\s*\)|["'`]\s*(SELECT|select)\s(?![^"'`\n]*\b(WHERE|where|LIMIT|limit)\b)/,
-    /\b(req|request|get|post|Get|GetMapping|RequestMapping|GET|ResponseWriter|Context|Ctx|route)\b/,
   ]),
-  detect: (input) =>
-    findRuleHits(input, rules, (node) => isUnboundedInChain(node) && isFullTableSelectIfSql(node)),
+  detect: findUnboundedQueries,
 };

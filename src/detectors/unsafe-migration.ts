@@ -1,4 +1,4 @@
-import type { Rule } from "@ast-grep/napi";
+import type { Rule, SgNode } from "@ast-grep/napi";
 import { type ParsedLanguage, toHit, toParsedLanguage } from "./context-rules.js";
 import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { findRiskySqlMigrations } from "./find-risky-sql-migrations.js";
@@ -26,7 +26,8 @@ const jsRules: Rule = {
         kind: "member_expression",
         has: {
           field: "property",
-          regex: "^(dropColumn|dropColumns|removeColumn|changeColumn|renameColumn)$",
+          regex:
+            "^(dropColumn|dropColumns|removeColumn|changeColumn|renameColumn|renameTable|addConstraint|removeIndex)$",
         },
       },
     },
@@ -48,8 +49,18 @@ const jsRules: Rule = {
       has: {
         field: "function",
         kind: "member_expression",
-        has: { field: "property", regex: "^(index|unique)$" },
+        has: {
+          field: "property",
+          regex: "^(index|unique|primary|foreign|dropIndex|dropUnique|dropPrimary)$",
+        },
       },
+      not: { inside: { kind: "member_expression" } },
+      ...insideKnexAlter,
+    },
+    {
+      // `table.integer("user_id").references("users.id")` on an existing table: a foreign key, validated under lock.
+      kind: "call_expression",
+      regex: "\\.references\\(",
       not: { inside: { kind: "member_expression" } },
       ...insideKnexAlter,
     },
@@ -93,24 +104,58 @@ const pythonRules: Rule = {
       not: { regex: "postgresql_concurrently\\s*=\\s*True" },
     },
     {
+      // NOT NULL without a default; `preserve_default=False` drops the default again, so the column ends NOT NULL
+      // without one. A many-to-many field is a new join table, not a column.
       kind: "call",
       has: { field: "function", regex: "^migrations\\.AddField$" },
-      not: { regex: "\\bnull\\s*=\\s*True|\\bdefault\\s*=" },
+      any: [
+        { not: { regex: "\\bnull\\s*=\\s*True|\\bdefault\\s*=" } },
+        { regex: "\\bpreserve_default\\s*=\\s*False" },
+      ],
+      not: { regex: "ManyToManyField\\(" },
     },
-    { kind: "call", has: { field: "function", regex: "^migrations\\.(AlterField|AddIndex)$" } },
+    {
+      // An indexed or unique column: Django builds the index without CONCURRENTLY, under a write lock.
+      kind: "call",
+      has: { field: "function", regex: "^migrations\\.AddField$" },
+      regex: "\\b(db_index|unique)\\s*=\\s*True",
+    },
+    {
+      kind: "call",
+      has: {
+        field: "function",
+        regex:
+          "^migrations\\.(AlterField|AddIndex|RenameField|RenameModel|AlterModelTable|AddConstraint|AlterUniqueTogether|AlterIndexTogether)$",
+      },
+    },
+    {
+      // Alembic: foreign keys, unique/primary/check constraints, table renames.
+      kind: "call",
+      has: {
+        field: "function",
+        regex:
+          "^(op|batch_op)\\.(create_foreign_key|create_unique_constraint|create_primary_key|create_check_constraint|rename_table)$",
+      },
+      not: { regex: "postgresql_not_valid\\s*=\\s*True" },
+    },
+    {
+      kind: "call",
+      has: { field: "function", regex: "^(op|batch_op)\\.alter_column$" },
+      regex: "\\bnew_column_name\\s*=",
+    },
   ],
 };
+
+const sqlLiteralPattern =
+  "\\b(ALTER\\s+TABLE|CREATE\\s+(UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX|alter\\s+table|create\\s+(unique\\s+)?index|drop\\s+index|reindex)\\b";
 
 /** SQL inside string literals of a migration (`knex.raw("CREATE INDEX …")`, `op.execute("…")`). */
 const sqlLiteralRule: Record<"js" | "python", Rule> = {
   js: {
     any: [{ kind: "string" }, { kind: "template_string" }],
-    regex: "\\b(ALTER\\s+TABLE|CREATE\\s+(UNIQUE\\s+)?INDEX|alter\\s+table|create\\s+(unique\\s+)?index)\\b",
+    regex: sqlLiteralPattern,
   },
-  python: {
-    kind: "string",
-    regex: "\\b(ALTER\\s+TABLE|CREATE\\s+(UNIQUE\\s+)?INDEX|alter\\s+table|create\\s+(unique\\s+)?index)\\b",
-  },
+  python: { kind: "string", regex: sqlLiteralPattern },
 };
 
 function findSqlInLiterals(input: DetectorInput, language: "js" | "python"): DetectorHit[] {
@@ -129,7 +174,26 @@ function detectMigration(input: DetectorInput): DetectorHit[] {
   const root = input.getRoot();
   if (!root) return [];
   const rules = language === "js" ? jsRules : pythonRules;
-  return [...input.findNodes(rules).map((node) => toHit(node)), ...findSqlInLiterals(input, language)];
+  // Tables created in the same migration are empty: changing them locks nothing (as for SQL).
+  const created = new Set(
+    [
+      ...input.text.matchAll(
+        /\bop\.create_table\(\s*["']([\w.]+)["']|migrations\.CreateModel\(\s*name\s*=\s*["'](\w+)["']/g,
+      ),
+    ].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()),
+  );
+  const onCreatedTable = (node: SgNode) =>
+    created.size > 0 &&
+    [...node.text().matchAll(/(?:^|[(,=]\s*)["']([\w.]+)["']/g)].some((m) =>
+      created.has((m[1] ?? "").toLowerCase()),
+    );
+  return [
+    ...input
+      .findNodes(rules)
+      .filter((node) => !onCreatedTable(node))
+      .map((node) => toHit(node)),
+    ...findSqlInLiterals(input, language),
+  ];
 }
 
 export const unsafeMigration: Detector = {
@@ -147,7 +211,7 @@ export const unsafeMigration: Detector = {
     "`CREATE INDEX CONCURRENTLY` (outside a transaction); change a type through a new column; drop a column " +
     "only after the code has stopped using it.",
   prefilter: matchesAllPatterns([
-    /ALTER|alter|INDEX|index|Index|drop|Drop|DROP|remove|Remove|change|notNullable|nullable|add_column|AddField|create_index/,
+    /ALTER|alter|INDEX|index|Index|drop|Drop|DROP|remove|Remove|change|notNullable|nullable|add_column|AddField|create_index|Rename|rename|RENAME|Constraint|constraint|CONSTRAINT|references|foreign|primary|unique|Unique|Together|op\./,
   ]),
   detect: detectMigration,
 };

@@ -1,11 +1,17 @@
 import type { Rule, SgNode } from "@ast-grep/napi";
-import { getKind, type ParsedLanguage } from "./context-rules.js";
-import type { Detector, DetectorInput } from "./detector.js";
-import { findRuleHits } from "./find-rule-hits.js";
+import { getKind, type ParsedLanguage, toParsedLanguage } from "./context-rules.js";
+import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
+import { assignedName, enclosingScope, findLaterUses, traceValue } from "./local-flow.js";
 import { matchesAllPatterns } from "./prefilter.js";
 
 const randomCalls: Record<ParsedLanguage, Rule> = {
-  js: { kind: "call_expression", regex: "^Math\\.random\\(\\)$" },
+  js: {
+    any: [
+      { kind: "call_expression", regex: "^Math\\.random\\(\\)$" },
+      // Deprecated and not cryptographic: any use is a finding.
+      { kind: "member_expression", regex: "^crypto\\.pseudoRandomBytes$" },
+    ],
+  },
   python: {
     kind: "call",
     has: {
@@ -17,7 +23,8 @@ const randomCalls: Record<ParsedLanguage, Rule> = {
     kind: "call_expression",
     has: {
       field: "function",
-      regex: "^rand\\.(Int|Intn|IntN|Int31|Int31n|Int63|Int63n|Uint32|Uint64|Read|Perm|N)$",
+      regex:
+        "^\\w+\\.(Int|Intn|IntN|Int31|Int31n|Int32|Int32N|Int63|Int63n|Int64|Int64N|Uint|UintN|Uint32|Uint32N|Uint64|Uint64N|Float32|Float64|ExpFloat64|NormFloat64|Read|Perm|Shuffle|N|New|NewSource|NewPCG|NewChaCha8)$",
     },
   },
   java: {
@@ -35,7 +42,16 @@ const randomCalls: Record<ParsedLanguage, Rule> = {
           },
         ],
       },
-      { kind: "method_invocation", regex: "^Math\\.random\\(\\)$" },
+      { kind: "method_invocation", regex: "^(java\\.lang\\.)?Math\\.random\\(\\)$" },
+      {
+        // `new java.util.Random().nextFloat()`, and receivers held in a variable (checked in code).
+        kind: "method_invocation",
+        has: {
+          field: "name",
+          regex:
+            "^(nextInt|nextLong|nextBytes|nextDouble|nextFloat|nextBoolean|nextGaussian|ints|longs|doubles)$",
+        },
+      },
       {
         kind: "method_invocation",
         has: { field: "object", regex: "^RandomStringUtils$" },
@@ -47,7 +63,7 @@ const randomCalls: Record<ParsedLanguage, Rule> = {
 
 /** Names of values that must be unguessable. */
 const secretName =
-  /token|secret|passw|otp|nonce|salt|api_?key|apiKey|session|csrf|xsrf|reset|verif|invite|magic|(^|_)id$|[a-z]Id$|^ID$|_ID$|uuid|guid|one_?time|oneTime|pin_?code|pinCode/i;
+  /token|secret|passw|otp|nonce|salt|api_?key|apiKey|\w+Key$|\w+_key$|remember_?me|session|csrf|xsrf|reset|verif|invite|magic|(^|_)id$|[a-z]Id$|^ID$|_ID$|uuid|guid|one_?time|oneTime|pin_?code|pinCode/i;
 const plainName = /^(id|[a-z]\w*Id|\w*_id|\w*_ID|ID)$/;
 
 /** Where a value gets its name: the declaration, assignment, key or function it is the value of. */
@@ -94,17 +110,110 @@ function isSecretName(name: string): boolean {
   );
 }
 
-function isInsecureSource(node: SgNode, language: ParsedLanguage, input: DetectorInput): boolean {
+/** True when the call draws from a non-cryptographic generator (the language's rule matched the shape). */
+function isWeakGenerator(node: SgNode, language: ParsedLanguage, input: DetectorInput): boolean {
   if (language === "go") {
-    // rand.* is math/rand only when that is what the file imports under the name `rand`.
-    if (!/^\s*(import\s+)?"math\/rand(\/v2)?"\s*$/m.test(input.text)) return false;
+    // The call's package must be math/rand under the name the file imports it as (`rand`, or an alias).
+    const alias = /^\s*(?:import\s+)?(\w+\s+)?"math\/rand(?:\/v2)?"\s*$/m.exec(input.text);
+    if (!alias) return false;
+    const name = alias[1]?.trim() ?? "rand";
+    return node.field("function")?.text().split(".")[0] === name;
   }
   if (language === "java") {
-    const object = node.field("object")?.text() ?? "";
-    if (new RegExp(`SecureRandom\\s+${object.replace(/[^\w]/g, "")}\\b`).test(input.text)) return false;
+    if (/^(java\.lang\.)?Math\.random|^RandomStringUtils/.test(node.text())) return true;
+    const object = node.field("object");
+    if (!object) return false;
+    const objectText = object.text();
+    if (/^new\s+(java\.util\.)?Random\(|^ThreadLocalRandom\.current\(\)$/.test(objectText)) return true;
+    if (new RegExp(`SecureRandom\\s+${objectText.replace(/[^\w]/g, "")}\\b`).test(input.text)) return false;
+    if (object.kind() === "identifier") {
+      const origins = traceValue(object, "java", 1).origins.map((o) => o.node.text());
+      if (origins.some((t) => /^new\s+(java\.util\.)?Random\(/.test(t))) return true;
+      if (new RegExp(`\\b(java\\.util\\.)?Random\\s+${objectText}\\b`).test(input.text)) return true;
+    }
+    return /^(random|rnd|rand|rng|RANDOM|RND|RAND|RNG)$/.test(objectText) && !/SecureRandom/.test(input.text);
   }
+  return true;
+}
+
+/** Cookie, session and token sinks: a value handed to them must be unguessable. */
+const secretSinkPattern =
+  /(\bCookie\b|cookie\s*\(|set_cookie|setCookie|addCookie|SetCookie|\.cookies?\[|setAttribute|session\[|\bsign\s*\(|encode\s*\(|Token\s*\(|token\s*\(|otp|Otp)/;
+
+/**
+ * Where the random value ends up: its own name, or (through local variables, up to two hops) a later
+ * variable, key or call that names a secret or hands it to a cookie/session. Returns the hit's last line.
+ */
+function secretUseLine(node: SgNode, language: ParsedLanguage, depth = 0): number | undefined {
   const name = getValueName(node);
-  return name !== undefined && isSecretName(name);
+  if (name !== undefined && isSecretName(name)) return node.range().end.line + 1;
+  if (depth >= 3) return undefined;
+  const variable = assignedName(node);
+  if (!variable) return undefined;
+  const scope = enclosingScope(node, language);
+  for (const use of findLaterUses(scope, variable, node.range().end.index)) {
+    const statement = statementOf(use);
+    if (secretSinkPattern.test(statement.text())) return use.range().end.line + 1;
+    const further = secretUseLine(use, language, depth + 1);
+    if (further !== undefined) return further;
+  }
+  return undefined;
+}
+
+function statementOf(node: SgNode): SgNode {
+  let current: SgNode | null = node;
+  for (let depth = 0; current && depth < 6; depth++, current = current.parent()) {
+    if (/(_statement|_declaration|^expression_statement)$/.test(String(current.kind()))) return current;
+  }
+  return node;
+}
+
+/** Uses where predictability is harmless: jitter, backoff, sampling, shuffling, colours, test data. */
+const harmlessContext =
+  /jitter|backoff|delay|sleep|retry|shuffle|sample|sampling|color|colour|latency|animation|test|mock|fake|seed|probability|chance|percent/i;
+
+function findWeakRandomHits(input: DetectorInput): DetectorHit[] {
+  const language = toParsedLanguage(input.language);
+  if (!language || !input.getRoot()) return [];
+  const rule = randomCalls[language];
+  const hits: DetectorHit[] = [];
+  for (const node of input.findNodes(rule)) {
+    if (!isWeakGenerator(node, language, input)) continue;
+    const start = node.range().start.line + 1;
+    if (/pseudoRandomBytes$/.test(node.text())) {
+      hits.push({
+        startLine: start,
+        endLine: start,
+        detail: "`crypto.pseudoRandomBytes` is not cryptographically strong.",
+      });
+      continue;
+    }
+    // Reported at the generator (each draw is its own finding); the detail names where the value ends up.
+    const use = secretUseLine(node, language);
+    if (use !== undefined) {
+      hits.push({
+        startLine: start,
+        endLine: node.range().end.line + 1,
+        ...(use > node.range().end.line + 1
+          ? { detail: `The value ends up in a secret or cookie on line ${use}.` }
+          : {}),
+      });
+      continue;
+    }
+    // No secret in sight: Java's and Go's generic weak generators still get a low, uncertain note, since
+    // the field's analysers flag them and the use may be out of view; harmless-looking uses are left alone.
+    const context = `${statementOf(node).text()} ${enclosingScope(node, language).text().split("\n")[0]}`;
+    if ((language === "java" || language === "go") && !harmlessContext.test(context))
+      hits.push({
+        startLine: start,
+        endLine: node.range().end.line + 1,
+        severity: "low",
+        confidence: 0.4,
+        detail:
+          "Nothing here shows what this random value is for; if it is ever a token, key or id, it is predictable.",
+      });
+  }
+  return hits;
 }
 
 export const weakRandomnessForSecrets: Detector = {
@@ -121,8 +230,7 @@ export const weakRandomnessForSecrets: Detector = {
     'CSPRNG: `crypto.randomBytes(32).toString("base64url")` / `crypto.randomUUID()` / `crypto.randomInt`, ' +
     "`secrets.token_urlsafe()` / `secrets.randbelow()`, `crypto/rand`, `SecureRandom`.",
   prefilter: matchesAllPatterns([
-    /\b(Math\.random|random\.|rand\.|Random|RandomStringUtils|nextInt|nextBytes|nextLong)/,
+    /\b(Math\.random|random\.|rand\.|Random|RandomStringUtils|nextInt|nextBytes|nextLong|nextFloat|nextDouble|pseudoRandomBytes)/,
   ]),
-  detect: (input) =>
-    findRuleHits(input, randomCalls, (node, language) => isInsecureSource(node, language, input)),
+  detect: (input) => findWeakRandomHits(input),
 };

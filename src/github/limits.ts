@@ -2,6 +2,8 @@
 export const githubLimits = {
   /** pulls.listFiles returns at most this many files. */
   maxListedFiles: 3000,
+  /** repos.compareCommits lists at most this many files, and says nothing when it cuts. */
+  maxCompareFiles: 300,
   perPage: 100,
   /** Check run output.summary / output.text (GitHub counts bytes). */
   maxCheckOutputBytes: 65_535,

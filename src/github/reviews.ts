@@ -74,6 +74,10 @@ export interface ExistingReviewComment {
   line: number | null;
   authorLogin: string | undefined;
   authorIsBot: boolean;
+  /** The thread's first comment, for a reply. */
+  inReplyToId?: number;
+  /** The reactions rollup: who reacted is only listed by another call. */
+  reactions?: { plusOne: number; minusOne: number };
 }
 
 /** Lists the pull request's review comments (all pages). */
@@ -94,6 +98,10 @@ export async function listReviewComments(
     line: comment.line ?? null,
     authorLogin: comment.user?.login,
     authorIsBot: comment.user?.type === "Bot",
+    ...(comment.in_reply_to_id === undefined ? {} : { inReplyToId: comment.in_reply_to_id }),
+    ...(comment.reactions
+      ? { reactions: { plusOne: comment.reactions["+1"], minusOne: comment.reactions["-1"] } }
+      : {}),
   }));
 }
 

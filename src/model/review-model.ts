@@ -14,6 +14,7 @@ import {
   parseReviewOutput,
   reviewTool,
 } from "./review-output-schema.js";
+import { parseVerdicts, type Verdict, verdictsTool } from "./verdicts-output-schema.js";
 
 export interface ModelUsage {
   input: number;
@@ -35,12 +36,32 @@ export interface ModelAnswer {
   model: string;
 }
 
+/** A plain-text answer (a reply in a review thread). */
+export interface TextAnswer {
+  text: string;
+  usage: ModelUsage;
+  model: string;
+}
+
+export interface VerifierAnswer {
+  verdicts: Verdict[];
+  usage: ModelUsage;
+  model: string;
+}
+
 export interface ReviewModel {
   readonly model: string;
+  /** Answers in prose, without tools, in at most `maxTokens` tokens (absent on review-only models). */
+  answer?(
+    prompt: ReviewPrompt,
+    options?: { signal?: AbortSignal; model?: string; maxTokens?: number },
+  ): Promise<TextAnswer>;
   review(
     prompt: ReviewPrompt,
     options?: { signal?: AbortSignal; model?: string; exploration?: ExplorationTools },
   ): Promise<ModelAnswer>;
+  /** The second look: one forced `submit_verdicts` call. Optional: without it, no second look runs. */
+  verify?(prompt: ReviewPrompt, options?: { signal?: AbortSignal; model?: string }): Promise<VerifierAnswer>;
 }
 
 export { ModelOutputError, ModelUnavailableError };
@@ -111,6 +132,72 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
         }
       });
       return toAnswer(message, toUsage(message), model);
+    },
+    async answer(prompt, callOptions = {}) {
+      const model = callOptions.model ?? options.model;
+      const message = await limit(async () => {
+        try {
+          return await client.messages.create(
+            {
+              model,
+              max_tokens: Math.min(callOptions.maxTokens ?? 1_500, options.maxTokens),
+              system: prompt.system,
+              messages: [{ role: "user", content: prompt.user }],
+            },
+            callOptions.signal ? { signal: callOptions.signal } : undefined,
+          );
+        } catch (error) {
+          throw toModelError(error);
+        }
+      });
+      const usage = toUsage(message);
+      const text = message.content
+        .flatMap((block) => (block.type === "text" ? [block.text] : []))
+        .join("\n\n")
+        .trim();
+      if (text === "") {
+        throw Object.assign(
+          new ModelOutputError(`The model gave no text; stop reason: ${message.stop_reason}`),
+          {
+            usage,
+          },
+        );
+      }
+      return { text, usage, model };
+    },
+    async verify(prompt, callOptions = {}) {
+      const model = callOptions.model ?? options.model;
+      const message = await limit(async () => {
+        try {
+          return await client.messages.create(
+            {
+              model,
+              max_tokens: options.maxTokens,
+              system: prompt.system,
+              tools: [verdictsTool],
+              tool_choice: { type: "tool", name: verdictsTool.name },
+              messages: [{ role: "user", content: prompt.user }],
+            },
+            callOptions.signal ? { signal: callOptions.signal } : undefined,
+          );
+        } catch (error) {
+          throw toModelError(error);
+        }
+      });
+      const usage = toUsage(message);
+      const toolUse = message.content.find(
+        (block) => block.type === "tool_use" && block.name === verdictsTool.name,
+      );
+      try {
+        if (toolUse?.type !== "tool_use") {
+          throw new ModelOutputError(
+            `The verifier did not call ${verdictsTool.name}; stop reason: ${message.stop_reason}`,
+          );
+        }
+        return { verdicts: parseVerdicts(toolUse.input), usage, model };
+      } catch (error) {
+        throw Object.assign(error as Error, { usage });
+      }
     },
   };
 }

@@ -18,6 +18,7 @@ export const modelFindingSchema = z.object({
 export const reviewOutputSchema = z.object({
   summary: z.string().max(10_000),
   findings: z.array(modelFindingSchema).max(200),
+  impact_summary: z.string().max(1_000).optional(),
 });
 
 export type ModelFinding = z.infer<typeof modelFindingSchema>;
@@ -51,6 +52,8 @@ export interface RejectedFinding {
 
 export interface ParsedReviewOutput {
   summary: string;
+  /** One or two sentences on what the change does to the system (architecture impact); "" when not given. */
+  impactSummary?: string;
   findings: Finding[];
   rejected: RejectedFinding[];
 }
@@ -62,7 +65,13 @@ export class ModelOutputError extends Error {}
  * is set aside with its reason (and reported) instead of sinking the others.
  */
 export function parseReviewOutput(input: unknown): ParsedReviewOutput {
-  const shape = z.object({ summary: z.string().optional(), findings: z.array(z.unknown()) }).safeParse(input);
+  const shape = z
+    .object({
+      summary: z.string().optional(),
+      findings: z.array(z.unknown()),
+      impact_summary: z.unknown().optional(),
+    })
+    .safeParse(input);
   if (!shape.success) {
     throw new ModelOutputError(
       `The model's answer does not have the expected shape ({ summary, findings: [...] }): ${z.prettifyError(shape.error).slice(0, 300)}`,
@@ -87,7 +96,15 @@ export function parseReviewOutput(input: unknown): ParsedReviewOutput {
       ...(loose.success ? pickDefined(loose.data) : {}),
     });
   });
-  return { summary: (shape.data.summary ?? "").slice(0, 10_000), findings, rejected };
+  // An impact summary of the wrong type is dropped, not fatal: it is an extra, the findings are the answer.
+  const impact =
+    typeof shape.data.impact_summary === "string" ? shape.data.impact_summary.trim().slice(0, 1_000) : "";
+  return {
+    summary: (shape.data.summary ?? "").slice(0, 10_000),
+    findings,
+    rejected,
+    ...(impact ? { impactSummary: impact } : {}),
+  };
 }
 
 function pickDefined(data: {

@@ -29,6 +29,12 @@ export interface Metrics {
   /** A finding whose model-given line differs from the line its evidence is on. */
   anchorDisagreements: Counter;
   findingsPosted: Counter<"severity" | "source">;
+  /** 👍/👎 people gave the app's line comments, by rule (`model` for the model's own) and category. */
+  findingVotes: Counter<"vote" | "rule" | "category">;
+  /** Findings sent to the second look, by what became of them: kept, lowered, withdrawn, unverified (call failed). */
+  secondLookFindings: Counter<"outcome">;
+  /** Findings withdrawn by the second look (not posted), by their severity before. */
+  findingsWithdrawn: Counter<"severity">;
   /** Where `queueDepth` comes from (e.g. `() => queue.getDepth()`). A failing source leaves the last values. */
   setQueueDepthSource(source: () => Promise<QueueDepth>): void;
 }
@@ -158,6 +164,24 @@ export function createMetrics(options: { prefix?: string } = {}): Metrics {
       name: `${prefix}findings_posted_total`,
       help: "Findings posted by severity and source",
       labelNames: ["severity", "source"],
+      registers,
+    }),
+    findingVotes: new Counter({
+      name: `${prefix}finding_votes_total`,
+      help: "Thumbs up/down people gave the app's line comments, by rule (model: the model's own) and category; counted when a review reads them",
+      labelNames: ["vote", "rule", "category"],
+      registers,
+    }),
+    secondLookFindings: new Counter({
+      name: `${prefix}second_look_findings_total`,
+      help: "Findings given a second look, by outcome (kept, lowered, withdrawn, unverified)",
+      labelNames: ["outcome"],
+      registers,
+    }),
+    findingsWithdrawn: new Counter({
+      name: `${prefix}findings_withdrawn_total`,
+      help: "Findings withdrawn by the second look (not posted), by severity",
+      labelNames: ["severity"],
       registers,
     }),
     setQueueDepthSource(source) {

@@ -33,6 +33,11 @@ export interface ReviewJob {
   requestedBy?: string;
   /** The head before this push (`synchronize`'s `before`): where an incremental re-review starts. */
   previousSha?: string;
+  /**
+   * Not a review: answer a reply (`/architect …`) in the thread of one of the app's line comments.
+   * Ids only; the worker reads the texts again.
+   */
+  threadReply?: { commentId: number; rootCommentId: number };
 }
 
 /** `owner/repo#n`: the coalescing key of a pull request. */

@@ -13,6 +13,8 @@ import { sanitizeCodeLine } from "../security/sanitize-code-line.js";
 
 export interface ModelReview {
   summaries: string[];
+  /** The model's sentences on the change's architecture impact, one per call that gave them. */
+  impactSummaries?: string[];
   findings: Finding[];
   rejected: RejectedFinding[];
   usage: ModelUsage;
@@ -77,6 +79,7 @@ export async function askModel(params: AskModelParams): Promise<ModelReview> {
   });
   const review: ModelReview = {
     summaries: [],
+    impactSummaries: [],
     findings: [],
     rejected: [],
     usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
@@ -146,6 +149,7 @@ export async function askModel(params: AskModelParams): Promise<ModelReview> {
       addUsage(review.usage, usage);
       params.calibrator?.record(estimates[index] ?? 0, usage.input + usage.cacheRead + usage.cacheWrite);
       if (output.summary.trim()) review.summaries.push(output.summary.trim());
+      if (output.impactSummary) review.impactSummaries?.push(output.impactSummary);
       review.findings.push(...output.findings);
       review.rejected.push(...output.rejected);
     } else {

@@ -8,6 +8,8 @@ import { buildContextCostNote, buildContextLine } from "./build-context-line.js"
 import type { ContextReport } from "./gather-context.js";
 import type { PlacedFindings } from "./place-findings.js";
 import { renderFindingListItem } from "./render-finding.js";
+import { buildSecondLookLines } from "./render-second-look.js";
+import type { SecondLookReport } from "./take-second-look.js";
 
 /** Everything a finished review has to say, for the check run and the review body. */
 export interface ReviewReport {
@@ -21,7 +23,17 @@ export interface ReviewReport {
   findings: Finding[];
   placed: PlacedFindings;
   /** Findings of earlier reviews: still on the diff / gone with their code. */
-  history: { stillOpen: number; resolved: number; alreadyPosted: number };
+  history: {
+    stillOpen: number;
+    resolved: number;
+    alreadyPosted: number;
+    /** Findings people dismissed on an earlier review (👎, a reply, a resolved thread): not posted again. */
+    dismissed?: Finding[];
+    /** Findings silenced by an `architect-ignore:` comment in the code. */
+    suppressed?: Finding[];
+    /** What could not be read about earlier findings. */
+    notes?: string[];
+  };
   model:
     | {
         status: "ran";
@@ -36,11 +48,17 @@ export interface ReviewReport {
   rejected: RejectedFinding[];
   /** Repository context: what was read and sent, or why there was none. Absent when the app reads none. */
   context?: ContextReport;
+  /** What the second look at serious findings did (absent: not part of this review). */
+  secondLook?: SecondLookReport;
+  /** The "Architecture impact" section (Markdown, already encoded); absent when nothing applies. */
+  impactSection?: string;
   config: RepoConfig;
   failOn: Severity | "never";
 }
 
 const maxListed = 150;
+/** GitHub refuses a review body longer than this, with a margin for the fallback list of findings. */
+const maxReviewBodyLength = 60_000;
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
@@ -119,6 +137,7 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
       `Since the last review: ${plural(report.findings.length - history.alreadyPosted, "new finding")}, ${history.stillOpen} still open, ${history.resolved} resolved.`,
     );
   }
+  lines.push(...buildVerdictLines(history));
 
   // The context line rides with the scope line: both stay above the file listing.
   lines.push(
@@ -137,6 +156,8 @@ export function buildCheckOutput(report: ReviewReport): CheckOutput {
     );
   }
 
+  lines.push(...buildSecondLookLines(report.secondLook));
+  if (report.impactSection) lines.push("", report.impactSection.replace(/^#### /, "### "));
   if (report.placed.lowConfidence.length > 0) {
     lines.push(
       "",
@@ -326,5 +347,32 @@ export function buildReviewBody(params: { report: ReviewReport; summary: string;
     `<sub>Reviewed ${plural(report.reviewedPaths.length, "server-side file")} at ${report.headSha.slice(0, 7)} (${report.scope.mode} review). Details, skipped files and cost are in the “Backend Architect” check run.</sub>`,
   );
   parts.push(params.marker);
+  // The impact section goes after the summary, when the body still fits GitHub's 65,536 characters.
+  const impact = report.impactSection;
+  if (impact && parts.join("\n\n").length + impact.length + 2 <= maxReviewBodyLength) {
+    parts.splice(params.summary.trim() ? 2 : 1, 0, impact);
+  }
   return parts.join("\n\n");
+}
+
+/** Dismissed and suppressed findings (each named), and what could not be read about them (check run output). */
+function buildVerdictLines(history: ReviewReport["history"]): string[] {
+  const lines: string[] = [];
+  const name = (f: Finding) => `- ${code(`${f.path}:${f.line}`)} — **${f.title}**`;
+  const dismissed = history.dismissed ?? [];
+  const suppressed = history.suppressed ?? [];
+  if (dismissed.length > 0) {
+    lines.push(
+      `${plural(dismissed.length, "finding")} dismissed earlier, not repeated:`,
+      listCapped(dismissed, name),
+    );
+  }
+  if (suppressed.length > 0) {
+    lines.push(
+      `${plural(suppressed.length, "finding")} suppressed by \`architect-ignore\` comments in the code:`,
+      listCapped(suppressed, name),
+    );
+  }
+  for (const note of history.notes ?? []) lines.push(`> ℹ️ ${note}.`);
+  return lines.length > 0 ? ["", ...lines] : [];
 }

@@ -1,10 +1,12 @@
 import type { Logger } from "pino";
 import { createCommentReaction, createIssueComment } from "../github/comments.js";
+import { createReviewCommentReaction, createThreadReply } from "../github/feedback.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { classifyError } from "../queue/classify-error.js";
 import type { ReviewProcessor } from "../queue/job-queue.js";
 import { describeError } from "./describe-error.js";
 import { type ReviewDeps, type ReviewOutcome, runReview } from "./run-review.js";
+import { buildThreadReplyFailure, runThreadReply } from "./run-thread-reply.js";
 
 export interface ReviewProcessorDeps extends Omit<ReviewDeps, "octokit" | "log"> {
   /** Authenticates as the installation anew for every job (jobs carry no token). */
@@ -32,6 +34,14 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): ReviewProcesso
     const octokit = await deps.getOctokit(job.installationId);
     const identity = (await deps.getIdentity?.(job)) ?? deps.identity;
     const started = Date.now();
+    if (job.threadReply) {
+      await answerInThread(
+        { ...job, threadReply: job.threadReply },
+        { ...deps, octokit, log, signal: ctx.signal },
+        ctx.attempt,
+      );
+      return;
+    }
     try {
       const outcome = await runReview(
         { job, attempt: ctx.attempt, signal: ctx.signal, isSuperseded: () => ctx.isSuperseded() },
@@ -68,4 +78,33 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): ReviewProcesso
       throw error;
     }
   };
+}
+
+/** A thread reply job: answer, or (no retry left) say why not in the thread and react 😕. */
+async function answerInThread(
+  job: Parameters<typeof runThreadReply>[0],
+  deps: Parameters<typeof runThreadReply>[1],
+  attempt: number,
+): Promise<void> {
+  try {
+    const outcome = await runThreadReply(job, deps);
+    deps.log.info({ outcome }, "Thread reply finished");
+  } catch (error) {
+    if (classifyError(error).kind === "retryable" && attempt < deps.settings.maxAttempts) throw error;
+    const repo = { owner: job.owner, repo: job.repo };
+    await Promise.allSettled([
+      createThreadReply(deps.octokit, {
+        ...repo,
+        pullNumber: job.pullNumber,
+        rootCommentId: job.threadReply.rootCommentId,
+        body: buildThreadReplyFailure(error),
+      }),
+      createReviewCommentReaction(deps.octokit, {
+        ...repo,
+        commentId: job.threadReply.commentId,
+        content: "confused",
+      }),
+    ]);
+    throw error;
+  }
 }

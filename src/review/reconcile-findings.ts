@@ -1,11 +1,18 @@
 import { type FileLineIndex, getNewLineText } from "../diff/line-index.js";
 import { type Finding, getSeverityRank } from "../findings/finding.js";
-import { fingerprintFinding } from "../findings/fingerprint.js";
+import {
+  buildFindingIdentity,
+  type FindingIdentity,
+  getTitleSimilarity,
+} from "../findings/finding-identity.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import { anchorByEvidence } from "./anchor-by-evidence.js";
 
 export interface ReconciledFinding extends Finding {
+  /** The primary key of `identity` (what older code and SARIF call the fingerprint). */
   fingerprint: string;
+  /** How later reviews recognise this finding (see findings/finding-identity.ts). */
+  identity: FindingIdentity;
 }
 
 export interface Reconciliation {
@@ -32,6 +39,8 @@ export function reconcileFindings(params: {
   modelFindings: Finding[];
   indexes: ReadonlyMap<string, FileLineIndex>;
   repo: { owner: string; repo: string };
+  /** Earlier names of renamed files (`previous_filename`), by current path: a rename keeps identities. */
+  previousPaths?: ReadonlyMap<string, string>;
 }): Reconciliation {
   let anchorDisagreements = 0;
   const neutralize = (text: string, maxLength: number) =>
@@ -62,6 +71,8 @@ export function reconcileFindings(params: {
   });
 
   const merged: Finding[] = [];
+  /** The detector finding each confirmed finding absorbed: its code is an anchor of the identity too. */
+  const absorbed = new Map<Finding, Finding>();
   const remainingRules = [...params.ruleFindings];
   let confirmedByModel = 0;
   for (const finding of modelFindings) {
@@ -81,20 +92,35 @@ export function reconcileFindings(params: {
       confidence: Math.max(rule!.confidence, finding.confidence),
       ...(rule!.ruleId ? { ruleId: rule!.ruleId } : {}),
     };
+    absorbed.set(confirmed, rule!);
     merged.push(confirmed);
   }
   merged.push(...remainingRules);
 
-  const seen = new Set<string>();
   const findings: ReconciledFinding[] = [];
   for (const finding of merged) {
     const cleaned = Object.fromEntries(Object.entries(finding).filter(([, v]) => v !== undefined)) as Finding;
     const index = params.indexes.get(finding.path);
-    const anchorLines = index ? getAnchorLines(index, finding) : finding.evidence ? [finding.evidence] : [];
-    const fingerprint = fingerprintFinding(finding, anchorLines);
-    if (seen.has(fingerprint + finding.line)) continue;
-    seen.add(fingerprint + finding.line);
-    findings.push({ ...cleaned, fingerprint });
+    const anchorOf = (f: Finding) => (index ? getAnchorLines(index, f) : f.evidence ? [f.evidence] : []);
+    const rule = absorbed.get(finding);
+    const previousPath = params.previousPaths?.get(finding.path);
+    // A span's first line is an anchor of its own too: a later report of the same problem with a
+    // shorter or longer span is still recognised.
+    const anchors = (rule ? [anchorOf(finding), anchorOf(rule)] : [anchorOf(finding)]).flatMap((lines) =>
+      lines.length > 1 ? [lines, lines.slice(0, 1)] : [lines],
+    );
+    const identity = buildFindingIdentity(finding, anchors, previousPath ? [previousPath] : []);
+    const fingerprint = identity.keys[0]!;
+    // The same problem reported twice (overlapping chunks): same identity, line and a similar title.
+    const duplicate = findings.some(
+      (f) =>
+        f.fingerprint === fingerprint &&
+        f.line === finding.line &&
+        f.ruleId === finding.ruleId &&
+        getTitleSimilarity(f.title, finding.title) >= 0.5,
+    );
+    if (duplicate) continue;
+    findings.push({ ...cleaned, fingerprint, identity });
   }
   return { findings, anchorDisagreements, confirmedByModel };
 }

@@ -14,6 +14,8 @@ import {
   type RepoConfig,
   shouldIgnorePull,
 } from "../config/repo-config.js";
+import type { RepositoryContext } from "../context/assemble-context.js";
+import { renderContextSection } from "../context/render-context.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { buildLineIndex } from "../diff/line-index.js";
 import type { Finding } from "../findings/finding.js";
@@ -39,7 +41,11 @@ import { estimateCostUsd } from "../model/prices.js";
 import type { ModelUsage, ReviewModel } from "../model/review-model.js";
 import { classifyError } from "../queue/classify-error.js";
 import type { ReviewJob } from "../queue/review-job.js";
+import { encodeCodeSpan } from "../security/encode-markdown.js";
 import { neutralizeModelText } from "../security/neutralize-model-text.js";
+import type { GetContextForLocation } from "../verify/run-second-look.js";
+import { applyEarlierVerdicts } from "./apply-earlier-verdicts.js";
+import { applyCodePolicies, listUnknownRules, selectRuleFindings } from "./apply-finding-policies.js";
 import { askModel, type ModelReview } from "./ask-model.js";
 import {
   buildAnnotations,
@@ -50,6 +56,7 @@ import {
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
+import { describeImpact } from "./describe-impact.js";
 import {
   buildContextReport,
   type ContextDeps,
@@ -57,12 +64,14 @@ import {
   gatherContext,
   toModelContextParams,
 } from "./gather-context.js";
+import { type EarlierFindings, loadEarlierFindings } from "./load-earlier-findings.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
 import { indexCandidates, selectCandidates } from "./prepare-files.js";
-import { reconcileFindings } from "./reconcile-findings.js";
+import { type ReconciledFinding, reconcileFindings } from "./reconcile-findings.js";
 import { renderCommentBody } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
 import { startCheckRun } from "./start-check-run.js";
+import { type SecondLookReport, takeSecondLook } from "./take-second-look.js";
 
 /** Hooks for metrics; all optional. */
 export interface ReviewMetricsHooks {
@@ -70,13 +79,26 @@ export interface ReviewMetricsHooks {
   onModelUsage?(usage: ModelUsage, costUsd: number): void;
   onAnchorDisagreements?(count: number): void;
   onFindingsPosted?(findings: Finding[]): void;
+  /** This app's earlier line comments on a pull request, with their 👍/👎 counts. */
+  onEarlierFindingsSeen?(findings: EarlierFindings["findings"]): void;
+  /** The second look: its calls and spend, and what it withdrew or lowered. */
+  onSecondLook?(report: SecondLookReport): void;
 }
 
 export interface ReviewDeps {
   octokit: GitHubClient;
   /** null when no ANTHROPIC_API_KEY is configured: the detectors still run. */
   model: ReviewModel | null;
-  settings: { defaultModel: string; tokenBudget: number; maxModelCalls: number; maxAttempts: number };
+  settings: {
+    defaultModel: string;
+    tokenBudget: number;
+    maxModelCalls: number;
+    maxAttempts: number;
+    /** Model of the second look (VERIFIER_MODEL); `second_look.model` overrides it. */
+    verifierModel?: string;
+  };
+  /** Repository context for one place of the head commit (issue 10); the second look shows it when given. */
+  getContextForLocation?: GetContextForLocation;
   log: Logger;
   metrics?: ReviewMetricsHooks;
   /** Counts tokens against the installation's daily budget. */
@@ -194,7 +216,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       return "skipped";
     }
     // 5. Learn from earlier reviews: what was posted, what is still open, and the last reviewed head.
-    const history = await loadHistory(octokit, { ...pullRef, job, identity: deps.identity ?? {} });
+    const history = await loadHistory(octokit, {
+      ...pullRef,
+      job,
+      identity: deps.identity ?? {},
+      pullAuthor: pull.author,
+      log,
+    });
     if (history.alreadyPostedForKey) {
       await complete("neutral", {
         title: "Already reviewed",
@@ -226,7 +254,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         ? applyPatchAnalysis(scopeFiles, await early.result)
         : await analyzer.analyse(scopeFiles);
     for (const message of redacted.errors) log.warn({ err: message }, "A detector failed on a file; skipped");
-    const ruleFindings = [...redacted.secretFindings, ...redacted.ruleFindings];
+    const ruleFindings = selectRuleFindings([...redacted.secretFindings, ...redacted.ruleFindings], config);
 
     // 8. Ask the model, within the token budget.
     const modelId = config.model ?? deps.settings.defaultModel;
@@ -286,6 +314,11 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       modelFindings: modelReview?.findings ?? [],
       indexes: scope.indexes,
       repo,
+      previousPaths: new Map(
+        changedFiles.flatMap((f) =>
+          f.previous_filename ? [[f.filename, f.previous_filename] as const] : [],
+        ),
+      ),
     });
     deps.metrics?.onAnchorDisagreements?.(reconciled.anchorDisagreements);
     if (reconciled.anchorDisagreements > 0) {
@@ -294,7 +327,31 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         "Model line numbers disagreed with the quoted code",
       );
     }
-    const fresh = reconciled.findings.filter((f) => !history.openFingerprints.has(f.fingerprint));
+    const policed = applyCodePolicies(reconciled.findings, { indexes: scope.indexes, config });
+    const verdicts = applyEarlierVerdicts(policed.findings, history.earlier);
+    deps.metrics?.onEarlierFindingsSeen?.(history.earlier.findings);
+
+    // 9b. A second look at the serious findings the model was unsure of: keep, lower or withdraw.
+    const secondLook = await takeSecondLook({
+      model: deps.model,
+      modelSkipped,
+      config,
+      verifierModel: deps.settings.verifierModel,
+      repository: `${job.owner}/${job.repo}`,
+      findings: verdicts.fresh,
+      files: redacted.files,
+      getContextForLocation: deps.getContextForLocation ?? buildVerifierContext(gathered?.context ?? null),
+      signal: run.signal,
+      log,
+      onUsage: (usage, costUsd, calls, failed) => {
+        deps.metrics?.onModelCalls?.(calls, failed);
+        deps.metrics?.onModelUsage?.(usage, costUsd);
+      },
+      onTokensUsed: (tokens) => deps.onTokensUsed?.(job.installationId, tokens) ?? Promise.resolve(),
+    });
+    deps.metrics?.onSecondLook?.(secondLook.report);
+    const fresh = secondLook.apply(verdicts.fresh);
+    const findings = secondLook.apply(verdicts.reported);
 
     // 10. Place every finding: inline on a valid line, in the review body, or in the low-confidence list.
     const placed = placeFindings(fresh, prepared.indexes, {
@@ -302,6 +359,13 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       maxInlineComments: config.max_inline_comments,
       minInlineSeverity: config.min_severity,
       contextPaths: new Set(modelReview?.context.sent.map((piece) => piece.path) ?? []),
+    });
+    // 10b. What the change does to the system: the "Architecture impact" section.
+    const impactSection = await describeImpact({
+      config,
+      files: changedFiles,
+      summaries: modelReview?.impactSummaries ?? [],
+      log,
     });
     const report: ReviewReport = {
       headSha: job.headSha,
@@ -311,12 +375,21 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       notShownToModel: modelReview
         ? modelReview.skipped.map((s) => ({ path: s.path, reason: s.reason }))
         : [],
-      findings: reconciled.findings,
+      findings,
       placed,
       history: {
         stillOpen: history.stillOpen,
         resolved: history.resolved,
-        alreadyPosted: reconciled.findings.length - fresh.length,
+        alreadyPosted: verdicts.alreadyPosted,
+        dismissed: verdicts.dismissed,
+        suppressed: policed.suppressed,
+        notes: [
+          ...history.earlier.notes,
+          ...listUnknownRules(config).map(
+            (id) =>
+              `${encodeCodeSpan(`rules.${id}`)} in .github/architect.yml names no detector, so it changed nothing`,
+          ),
+        ],
       },
       model: modelReview
         ? {
@@ -340,6 +413,8 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
               : { status: "off" as const, reason: "the model did not run" },
           }
         : {}),
+      secondLook: secondLook.report,
+      ...(impactSection ? { impactSection } : {}),
       config,
       failOn: config.fail_on,
     };
@@ -383,7 +458,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       conclusion,
       { ...output, summary: output.summary + (modelComplete ? buildReviewMarkerLine(job) : "") },
       {
-        annotations: buildAnnotations(reconciled.findings, new Set(prepared.indexes.keys())),
+        annotations: buildAnnotations(findings, new Set(prepared.indexes.keys())),
       },
     );
     return outcome;
@@ -408,6 +483,24 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
   }
 }
 
+/** Tokens of repository context the second look gets per finding, at most (ranked pieces, whole). */
+const verifierContextTokens = 2_000;
+
+/** The repository context that bears on one finding, for the second look (the best-ranked pieces that fit). */
+function buildVerifierContext(context: RepositoryContext | null): GetContextForLocation | undefined {
+  if (!context) return undefined;
+  return async (path, line) => {
+    const pieces = [];
+    let tokens = 0;
+    for (const piece of context.getContextForLocation(path, line)) {
+      tokens += piece.tokens;
+      if (tokens > verifierContextTokens) break;
+      pieces.push(piece);
+    }
+    return pieces.length > 0 ? renderContextSection(pieces) : undefined;
+  };
+}
+
 function supersededOutput(newHead: string): CheckOutput {
   return {
     title: "Superseded by a newer push",
@@ -422,10 +515,10 @@ function buildReviewMarkerLine(job: ReviewJob): string {
 interface History {
   alreadyPostedForKey: boolean;
   lastReviewedSha: string | undefined;
-  /** Fingerprints of this app's comments still on the diff. */
-  openFingerprints: Set<string>;
   stillOpen: number;
   resolved: number;
+  /** Earlier line comments of this app, with what people said about them. */
+  earlier: EarlierFindings;
 }
 
 async function loadHistory(
@@ -436,6 +529,8 @@ async function loadHistory(
     pullNumber: number;
     job: ReviewJob;
     identity: { botLogin?: string | undefined; appId?: number | undefined };
+    pullAuthor: string;
+    log: Logger;
   },
 ): Promise<History> {
   const { botLogin, appId } = params.identity;
@@ -446,7 +541,6 @@ async function loadHistory(
     listReviewComments(octokit, params),
   ]);
   const markers = reviews.filter(isOurs).flatMap((r) => parseReviewMarker(r.body) ?? []);
-  const openFingerprints = new Set<string>();
   let stillOpen = 0;
   let resolved = 0;
   for (const comment of comments) {
@@ -454,10 +548,7 @@ async function loadHistory(
     const fingerprints = parseFindingMarkers(comment.body);
     if (fingerprints.length === 0) continue;
     if (comment.line === null) resolved += 1;
-    else {
-      stillOpen += 1;
-      for (const fp of fingerprints) openFingerprints.add(fp);
-    }
+    else stillOpen += 1;
   }
   let lastReviewedSha = [...markers].reverse().find((m) => m.sha !== params.job.headSha)?.sha;
   if (params.job.previousSha && params.job.scope !== "full") {
@@ -475,9 +566,9 @@ async function loadHistory(
   return {
     alreadyPostedForKey: markers.some((m) => m.key === params.job.key && m.sha === params.job.headSha),
     lastReviewedSha: params.job.scope === "full" ? undefined : lastReviewedSha,
-    openFingerprints,
     stillOpen,
     resolved,
+    earlier: await loadEarlierFindings(octokit, { ...params, comments, isOurs }),
   };
 }
 
@@ -538,7 +629,7 @@ async function postReview(
       placement,
       renderCommentBody(placement.finding, {
         suggestionApplies: placement.suggestionApplies,
-        marker: buildFindingMarker((placement.finding as Finding & { fingerprint: string }).fingerprint),
+        marker: buildFindingMarkers(placement.finding as ReconciledFinding),
       }),
     ),
   );
@@ -563,6 +654,11 @@ async function postReview(
       comments: [],
     });
   }
+}
+
+/** One hidden marker per identity key: a later review tells category keys from rule keys. */
+function buildFindingMarkers(finding: ReconciledFinding): string {
+  return finding.identity.keys.map(buildFindingMarker).join("");
 }
 
 export type { RepoConfig };

@@ -1,4 +1,5 @@
 import { type Hunk, parsePatch } from "../diff/parse-patch.js";
+import { githubLimits } from "../github/limits.js";
 
 /** The fields of a `pulls.listFiles` / `repos.compareCommits` file entry this step reads. */
 export interface IncrementalFileInput {
@@ -62,6 +63,15 @@ export function selectIncremental(input: {
       dropped: [],
     };
   }
+  if (compare.files.length >= githubLimits.maxCompareFiles) {
+    // The comparison may be cut (GitHub does not say so): what else changed cannot be known.
+    return {
+      mode: "full",
+      reason: buildCompareCutReason(compare.files.length, currentFiles.length),
+      files: currentFiles.map((file) => ({ filename: file.filename, hunks: parsePatch(file.patch) })),
+      dropped: [],
+    };
+  }
   if (compare.status === "identical") {
     return {
       mode: "incremental",
@@ -116,6 +126,11 @@ export function selectIncremental(input: {
     files,
     dropped,
   };
+}
+
+/** Why a re-review covers the whole pull request when the comparison lists GitHub's maximum of files. */
+export function buildCompareCutReason(comparedFiles: number, pullFiles: number): string {
+  return `the new commits changed ${comparedFiles.toLocaleString("en")} or more files, and GitHub's comparison lists at most ${githubLimits.maxCompareFiles} (it may have cut the list), so every file of the pull request's file list (${pullFiles.toLocaleString("en")} server-side files) was reviewed again: full review`;
 }
 
 function listAddedLines(hunks: readonly Hunk[]): Set<number> {

@@ -66,6 +66,7 @@ const placeholder =
  */
 export function findSigningKeys(text: string): SigningKey[] {
   const found: SigningKey[] = [];
+  const assignments = indexLiteralAssignments(text);
   const add = (key: SigningKey) => {
     if (!found.some((f) => f.start === key.start && f.end === key.end)) found.push(key);
   };
@@ -76,7 +77,7 @@ export function findSigningKeys(text: string): SigningKey[] {
     const args = splitArguments(text, open);
     const argument = args[sink.argument];
     if (!argument) continue;
-    const key = resolveLiteral(text, argument.start, argument.end);
+    const key = resolveLiteral(text, argument.start, argument.end, assignments);
     if (key) add({ ...key, ...describe(sink.what) });
   }
   // `secret: 'a'`, `secret=…`, `SECRET_KEY = '…'`, `config["SECRET_KEY"] = '…'`
@@ -88,7 +89,7 @@ export function findSigningKeys(text: string): SigningKey[] {
     if (match[2] === "=" && !/^[A-Z][A-Z0-9_]+$/.test(name)) continue;
     const valueStart = match.index + match[0].length;
     const valueEnd = findExpressionEnd(text, valueStart);
-    const key = resolveLiteral(text, valueStart, valueEnd);
+    const key = resolveLiteral(text, valueStart, valueEnd, assignments);
     if (key) add({ ...key, ...describe(/session|cookie/i.test(name) ? "session secret" : "signing secret") });
   }
   return found;
@@ -98,11 +99,32 @@ function describe(what: string): Pick<SigningKey, "kind" | "description"> {
   return { kind: what.replace(/\W+/g, "-").toLowerCase(), description: `hard-coded ${what}` };
 }
 
+type AssignmentIndex = Map<string, { at: number; value: string; valueAt: number }[]>;
+
+/**
+ * Every `name = '…'` / `name := "…"` / `name: '…'` (optionally `JWK.asKey('…')`, `Buffer.from('…')`,
+ * `[]byte("…")`) of the text, by name, in text order: one pass, so that resolving many sinks stays linear.
+ */
+function indexLiteralAssignments(text: string): AssignmentIndex {
+  const index: AssignmentIndex = new Map();
+  const assignment =
+    /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>[\]]+\s*)?(?::=|=(?!=)|:)\s*(?:JWK\.asKey\(|Buffer\.from\(|\[\]byte\()?\s*((?:[rbuRBU]{0,2})(["'`])(?:\\.|(?!\3)[^\\\n])*\3)/g;
+  for (const match of text.matchAll(assignment)) {
+    const name = match[1] ?? "";
+    const value = match[2] ?? "";
+    const list = index.get(name) ?? [];
+    list.push({ at: match.index, value, valueAt: match.index + match[0].length - value.length });
+    index.set(name, list);
+  }
+  return index;
+}
+
 /** The literal an argument is, wraps, or (for a plain identifier) was last assigned before it. */
 function resolveLiteral(
   text: string,
   start: number,
   end: number,
+  assignments: AssignmentIndex,
 ): Pick<SigningKey, "start" | "end" | "useStart"> | undefined {
   const raw = text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
@@ -110,20 +132,11 @@ function resolveLiteral(
   const literal = toLiteralRange(expression, start + lead);
   if (literal) return literal;
   if (!/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?$/.test(expression)) return undefined;
-  // The last `name = '…'` / `name := "…"` / `name: '…'` before the use; `this.name`/`self.name` too.
+  // The last `name = '…'` before the use; `this.name`/`self.name` too.
   const name = expression.replace(/^(?:this|self)\./, "");
   if (name.includes(".")) return undefined;
-  const escaped = name.replace(/\$/g, "\\$");
-  const assignment = new RegExp(
-    String.raw`(?<![\w$.])${escaped}\s*(?::\s*[\w<>\[\]]+\s*)?(?::=|=(?!=)|:)\s*(?:JWK\.asKey\(|Buffer\.from\(|\[\]byte\()?\s*((?:[rbuRBU]{0,2})(["'\x60])(?:\\.|(?!\2)[^\\\n])*\2)`,
-    "g",
-  );
-  let last: Pick<SigningKey, "start" | "end"> | undefined;
-  for (const match of text.slice(0, start).matchAll(assignment)) {
-    const value = match[1] ?? "";
-    const at = match.index + match[0].length - value.length;
-    last = toLiteralRange(value, at);
-  }
+  const before = (assignments.get(name) ?? []).filter((a) => a.at < start).at(-1);
+  const last = before ? toLiteralRange(before.value, before.valueAt) : undefined;
   return last ? { ...last, useStart: start + lead } : undefined;
 }
 

@@ -68,6 +68,8 @@ interface Detection {
   useStart?: number;
   /** Found by name only (a short password literal): a high-severity finding, not a critical one. */
   weak?: boolean;
+  /** Redacted but not reported (a fixture password in a test, a literal in a comment). */
+  silent?: boolean;
 }
 
 /** A line the scan covers, with its place in the hunks and in the joined scan text. */
@@ -190,10 +192,12 @@ function redactFile(
     ...secretlintDetections,
     ...scanned.flatMap((s) =>
       findHeuristicSecrets(s.line.text)
-        // A name-only password literal in a comment is prose, not a credential the code uses.
-        .filter((h) => !h.weak || !isCommentLine(s.line.text))
+        // A name-only password literal in a comment is prose, and in a test it is a fixture (a test user's
+        // password), not a credential the code uses: redacted, not reported. Formats and high-entropy values
+        // are reported anywhere.
         .map((h) => ({
           ...h,
+          silent: h.weak === true && (isCommentLine(s.line.text) || isTestPath(file.path)),
           start: h.start + s.offset,
           end: h.end + s.offset,
           confidence: h.weak ? 0.6 : 0.9,
@@ -202,7 +206,9 @@ function redactFile(
   ]);
   // Keys found through their use: redacted like the rest, reported where they are used (a separate list, so
   // that a PEM key that is also an HMAC key is reported both where it is written and where it is used).
+  // In tests a signing key is a fixture: still redacted, not reported.
   const signingDetections: Detection[] = findSigningKeys(content).map((k) => ({ ...k, confidence: 0.85 }));
+  const reportedSigning = isTestPath(file.path) ? [] : signingDetections;
   const detections = [...contentDetections, ...signingDetections];
   if (detections.length === 0) return { file, findings: [] };
 
@@ -266,6 +272,7 @@ function redactFile(
     });
   };
   for (const detection of contentDetections) {
+    if (detection.silent) continue;
     const addedLines = getLinesInRange(scanned, detection.start, detection.end).filter(
       (s) => s.line.kind === "add" && s.line.newLine !== undefined,
     );
@@ -275,7 +282,7 @@ function redactFile(
     if (!first || line === undefined || endLine === undefined) continue;
     report(detection, line, endLine, first.line);
   }
-  for (const detection of signingDetections) {
+  for (const detection of reportedSigning) {
     // Reported at the use (`jwt.sign(payload, key)`) when the key is a variable, else at the literal.
     const at = getLinesInRange(
       scanned,
@@ -352,6 +359,13 @@ function describeUnknownKind(messageId: string): [string, string] {
   return [words.join("-") || "unknown", words.join(" ") || "secret"];
 }
 
+/** Test code: `tests/`, `__tests__/`, `spec/`, `e2e/`, `fixtures/`, `*.test.ts`, `*_test.go`, `test_*.py`. */
+function isTestPath(path: string): boolean {
+  return /(^|\/)(tests?|__tests__|spec|specs|e2e|fixtures?|testdata)\/|\.(test|spec)\.[cm]?[jt]sx?$|_test\.(go|py)$|(^|\/)test_[^/]*\.py$|(^|\/)conftest\.py$/.test(
+    path,
+  );
+}
+
 function isCommentLine(text: string): boolean {
   return /^\s*(#|\/\/|\/\*|\*|--)/.test(text);
 }
@@ -369,6 +383,7 @@ function mergeOverlapping(detections: Detection[]): Detection[] {
     overlapping.end = Math.max(overlapping.end, detection.end);
     // A strong detection of the same value outranks a weak one.
     if (!detection.weak) delete overlapping.weak;
+    if (!detection.silent) delete overlapping.silent;
   }
   return merged.sort((a, b) => a.start - b.start);
 }

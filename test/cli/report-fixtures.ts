@@ -15,6 +15,7 @@ export const sqlFinding: ReconciledFinding = {
   source: "rule",
   ruleId: "sql-string-building",
   fingerprint: "1111aaaa2222bbbb",
+  identity: fixtureIdentity("1111aaaa2222bbbb"),
 };
 
 /** A model finding over a range, with a suggestion. */
@@ -30,6 +31,7 @@ export const leakFinding: ReconciledFinding = {
   suggestion: "    next(err);",
   source: "model",
   fingerprint: "3333cccc4444dddd",
+  identity: fixtureIdentity("3333cccc4444dddd"),
 };
 
 /** A hard-coded secret: a rule id outside the detector registry. */
@@ -45,6 +47,7 @@ export const secretFinding: ReconciledFinding = {
   source: "rule",
   ruleId: "secret/github-token",
   fingerprint: "5555eeee6666ffff",
+  identity: fixtureIdentity("5555eeee6666ffff"),
 };
 
 /** A model security finding of low severity. */
@@ -58,6 +61,7 @@ export const modelSecurityFinding: ReconciledFinding = {
   body: "A very long `q` makes the LIKE scan expensive.",
   source: "model",
   fingerprint: "7777aaaa8888bbbb",
+  identity: fixtureIdentity("7777aaaa8888bbbb"),
 };
 
 export function buildReport(overrides: Partial<LocalReport> = {}): LocalReport {
@@ -84,4 +88,9 @@ export function buildReport(overrides: Partial<LocalReport> = {}): LocalReport {
     modelSkippedReason: null,
     ...overrides,
   };
+}
+
+/** A fixed identity whose primary key is `fingerprint` (the reports only print keys). */
+function fixtureIdentity(fingerprint: string): ReconciledFinding["identity"] {
+  return { keys: [fingerprint], places: [], categoryKind: "", legacyKeys: [], title: "" };
 }

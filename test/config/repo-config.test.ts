@@ -27,7 +27,11 @@ const expectedDefaults: RepoConfig = {
   ignore: { authors: [], labels: [], title_patterns: [] },
   commands: { allowed_permissions: ["admin", "maintain", "write"], cooldown_seconds: 60 },
   limits: { daily_token_budget: 0 },
+  rules: {},
+  test_code: { use_default_paths: true, paths: [], max_security_severity: "low", detectors: "secrets" },
   context: { enabled: true, exclude: [] },
+  second_look: { enabled: true, confidence_below: 0.8 },
+  architecture_impact: { enabled: true, diagram: true },
 };
 
 function withDefaults(overrides: Partial<RepoConfig>): RepoConfig {
@@ -68,6 +72,15 @@ commands:
   cooldown_seconds: 0
 limits:
   daily_token_budget: 2000000
+rules:
+  sql-string-building: "off"
+  n-plus-one: low
+  secret: critical
+test_code:
+  use_default_paths: false
+  paths: ["qa/**"]
+  max_security_severity: info
+  detectors: none
 context:
   enabled: false
   budget_tokens: 5000
@@ -116,7 +129,16 @@ const validCases: ValidCase[] = [
       },
       commands: { allowed_permissions: ["admin", "maintain"], cooldown_seconds: 0 },
       limits: { daily_token_budget: 2_000_000 },
+      rules: { "sql-string-building": "off", "n-plus-one": "low", secret: "critical" },
+      test_code: {
+        use_default_paths: false,
+        paths: ["qa/**"],
+        max_security_severity: "info",
+        detectors: "none",
+      },
       context: { enabled: false, budget_tokens: 5000, exclude: ["vendor/**"], agentic: true },
+      second_look: { enabled: true, confidence_below: 0.8 },
+      architecture_impact: { enabled: true, diagram: true },
     },
   },
   { name: "fail_on: never", raw: { fail_on: "never" }, expected: withDefaults({ fail_on: "never" }) },
@@ -182,10 +204,35 @@ interface InvalidCase {
 }
 
 const allTopKeys =
-  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, context";
+  "auto_review, paths, path_instructions, focus, fail_on, review_event, max_inline_comments, min_severity, min_confidence, model, instructions, ignore, commands, limits, rules, test_code, context, second_look, architecture_impact";
 const categoryWords = "architecture, security, performance, reliability, maintainability";
 
 const invalidCases: InvalidCase[] = [
+  {
+    name: "rules: a value that is neither off nor a severity",
+    raw: { rules: { "n-plus-one": "disabled" } },
+    errors: [
+      {
+        path: "rules.n-plus-one",
+        received: '"disabled"',
+        expected: "one of off, critical, high, medium, low, info",
+        message:
+          '`rules.n-plus-one`: expected one of off, critical, high, medium, low, info; received `"disabled"`',
+      },
+    ],
+  },
+  {
+    name: "test_code.detectors: a typo",
+    raw: { test_code: { detectors: "secret" } },
+    errors: [
+      {
+        path: "test_code.detectors",
+        received: '"secret"',
+        expected: "one of secrets, all, none",
+        message: '`test_code.detectors`: expected one of secrets, all, none; received `"secret"`',
+      },
+    ],
+  },
   {
     name: "context.budget_tokens: -1",
     raw: { context: { budget_tokens: -1 } },

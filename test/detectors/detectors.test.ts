@@ -130,14 +130,14 @@ const positives: Sample[] = [
     ruleId: "eval-or-shell-injection",
     path: "src/thumbs.ts",
     line: 2,
-    code: `export function thumb(file: string) {\n  child_process.exec(\`convert \${file} out.png\`);\n}`,
+    code: `export function thumb(req: Request) {\n  child_process.exec(\`convert \${req.query.file} out.png\`);\n}`,
   },
   {
     name: "shell: os.system with f-string",
     ruleId: "eval-or-shell-injection",
     path: "app/backup.py",
     line: 4,
-    code: `import os\n\ndef backup(name):\n    os.system(f"pg_dump {name}")\n`,
+    code: `import os\n\ndef backup(request):\n    os.system(f"pg_dump {request.GET['name']}")\n`,
   },
   {
     name: "sync: readFileSync in an express handler",
@@ -280,6 +280,63 @@ const negatives: Sample[] = [
 function run(sample: Sample) {
   return runDetectors([buildAddedFile(sample.path, sample.code)]).filter((f) => f.ruleId === sample.ruleId);
 }
+
+describe("severity from what the code shows", () => {
+  it("reports a command built from a parameter of unknown origin as high, from request input as critical", () => {
+    const fromParameter = runDetectors([
+      buildAddedFile("app/backup.py", `import os\n\ndef backup(name):\n    os.system(f"pg_dump {name}")\n`),
+    ]);
+    expect(fromParameter).toMatchObject([{ ruleId: "eval-or-shell-injection", line: 4, severity: "high" }]);
+    const fromRequest = runDetectors([
+      buildAddedFile(
+        "app/backup.py",
+        `import os\n\ndef backup(request):\n    name = request.GET["name"]\n    os.system("pg_dump " + name)\n`,
+      ),
+    ]);
+    expect(fromRequest).toMatchObject([
+      { ruleId: "eval-or-shell-injection", line: 4, endLine: 5, severity: "critical" },
+    ]);
+  });
+
+  it("reports CORS for any origin without credentials as medium, with credentials in the same call as high", () => {
+    const [publicRoute] = runDetectors([
+      buildAddedFile("src/app.ts", `app.use("/public", cors({ origin: "*" }));\n`),
+    ]);
+    expect(publicRoute).toMatchObject({ ruleId: "cors-any-origin-with-credentials", severity: "medium" });
+    const [withCookies] = runDetectors([
+      buildAddedFile("src/app.ts", `app.use(cors({ origin: true, credentials: true }));\n`),
+    ]);
+    expect(withCookies).toMatchObject({ ruleId: "cors-any-origin-with-credentials", severity: "high" });
+  });
+
+  it("follows a weak random value into a cookie a line later", () => {
+    const findings = runDetectors([
+      buildAddedFile(
+        "src/login.js",
+        `function remember(res) {\n  const r = Math.random().toString(36).slice(2);\n  res.cookie("remember", r);\n}\n`,
+      ),
+    ]);
+    expect(findings).toMatchObject([{ ruleId: "weak-randomness-for-secrets", line: 2, severity: "high" }]);
+  });
+
+  it("does not flag a verifying decode; flags 'none' among the accepted algorithms", () => {
+    expect(
+      runDetectors([
+        buildAddedFile(
+          "app/auth.py",
+          `import jwt\n\ndef read(token, key):\n    return jwt.decode(token, key, algorithms=["RS256"])\n`,
+        ),
+      ]),
+    ).toEqual([]);
+    const findings = runDetectors([
+      buildAddedFile(
+        "src/auth.js",
+        `const jwt = require("jsonwebtoken");\nfunction read(token, key) {\n  return jwt.verify(token, key, {\n    algorithms: ["RS256", "none"],\n  });\n}\n`,
+      ),
+    ]);
+    expect(findings).toMatchObject([{ ruleId: "jwt-without-verification", line: 3, severity: "critical" }]);
+  });
+});
 
 describe("runDetectors on defective code", () => {
   it.each(positives)("$name", (sample) => {

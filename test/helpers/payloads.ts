@@ -88,3 +88,19 @@ export function buildCheckRunEvent(
   if (action === "requested_action") payload.requested_action = { identifier: "rerun-review" };
   return payload;
 }
+
+/** A reply (`in_reply_to_id`) in a review-comment thread, from the real `pull_request_review_comment.created` example. */
+export function buildReviewCommentReplyEvent(
+  body: string,
+  options: { rootCommentId?: number; commentId?: number; login?: string; userType?: "User" | "Bot" } = {},
+): Json {
+  const payload = getExample("pull_request_review_comment", "created");
+  payload.pull_request.number = 42;
+  payload.pull_request.head.sha = headSha;
+  payload.comment.body = body;
+  payload.comment.id = options.commentId ?? 888;
+  payload.comment.in_reply_to_id = options.rootCommentId ?? 10;
+  payload.comment.user.login = options.login ?? "maintainer-max";
+  payload.comment.user.type = options.userType ?? "User";
+  return payload;
+}

@@ -4,6 +4,7 @@ import { AppOctokit } from "../../src/github/github-client.js";
 import { createApp } from "../../src/index.js";
 import { createMemoryUsageLimits } from "../../src/limits/usage-limits.js";
 import { createReviewModel } from "../../src/model/review-model.js";
+import { createVoteRecorder } from "../../src/ops/create-vote-recorder.js";
 import { createMetrics, type Metrics } from "../../src/ops/metrics.js";
 import { createInProcessQueue } from "../../src/queue/in-process-queue.js";
 import type { JobQueue } from "../../src/queue/job-queue.js";
@@ -15,6 +16,7 @@ export interface TestApp {
   probot: Probot;
   queue: JobQueue;
   metrics: Metrics;
+  usageLimits: ReturnType<typeof createMemoryUsageLimits>;
   outcomes: ReviewOutcome[];
   /** Resolves once no job is waiting, delayed or running. */
   idle(): Promise<void>;
@@ -79,6 +81,7 @@ export async function createTestApp(
             maxAttempts: options.attempts ?? 1,
           },
           onOutcome: (outcome) => outcomes.push(outcome),
+          metrics: { onEarlierFindingsSeen: createVoteRecorder(metrics.findingVotes) },
           ...(options.identity ? { identity: options.identity } : {}),
           ...(options.context ? { context: options.context } : {}),
           onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
@@ -92,6 +95,7 @@ export async function createTestApp(
     probot,
     queue,
     metrics,
+    usageLimits,
     outcomes,
     async idle() {
       for (let i = 0; i < 1000; i += 1) {

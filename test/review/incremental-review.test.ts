@@ -136,6 +136,36 @@ describe("incremental re-reviews", () => {
     expect(github.scope.pendingMocks()).toEqual([]);
   });
 
+  it("falls back to a full review of the PR's file list when compare lists 300 files (it may have cut)", async () => {
+    app = await createTestApp();
+    const github = createGitHubMock();
+    mockUntilModel(github, { previousRunSummary: `summary\n\n${reviewMarker}` });
+    // The push touched orders.js and 300 generated files: GitHub's comparison shows 300 and stops.
+    const compared = [
+      compareSincePush.files[0]!,
+      ...Array.from({ length: 299 }, (_, i) => ({ filename: `gen/file-${i}.json`, status: "added" })),
+    ];
+    github.compare(oldSha, headSha, { status: "ahead", files: compared }).updateCheckRun();
+    const model = createAnthropicMock().answer("ok", []);
+
+    await app.probot.receive({
+      id: "d-cut",
+      name: "pull_request",
+      payload: buildPullRequestEvent("synchronize", { before: oldSha }),
+    } as never);
+    await app.idle();
+
+    const prompt = (model.requests[0] as { messages: { content: string }[] }).messages[0]!.content;
+    expect(prompt).toContain("src/orders.js");
+    expect(prompt).toContain("src/users.js");
+    const [completion] = github.captured.get("updateCheckRun") as { output: { summary: string } }[];
+    expect(completion!.output.summary).toContain(
+      "Review: full — the new commits changed 300 or more files, and GitHub's comparison lists at most 300 (it may have cut the list), so every file of the pull request's file list (2 server-side files) was reviewed again: full review.",
+    );
+    expect(completion!.output.summary).toContain("`src/users.js`");
+    expect(github.scope.pendingMocks()).toEqual([]);
+  });
+
   it("`/architect full` reviews the whole pull request even after an earlier review", async () => {
     app = await createTestApp();
     const github = createGitHubMock();

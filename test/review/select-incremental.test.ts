@@ -1,6 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
 import { parsePatch } from "../../src/diff/parse-patch.js";
-import { forcePushReason, selectIncremental } from "../../src/review/select-incremental.js";
+import {
+  buildCompareCutReason,
+  forcePushReason,
+  selectIncremental,
+} from "../../src/review/select-incremental.js";
 
 // The pull request (base...head) as it is now: two hunks in users.ts, one in orders.ts, a binary file.
 const usersPatch = [
@@ -186,5 +190,29 @@ describe("selectIncremental", () => {
       "src/orders.ts",
       "assets/logo.png",
     ]);
+  });
+
+  it.each([299, 300, 301])("with %i compared files: full review only from 300 on", (count) => {
+    const compared = [
+      {
+        filename: "src/orders.ts",
+        status: "modified",
+        patch:
+          "@@ -1,1 +1,2 @@\n import { db } from './db.js';\n+export const listOrders = () => db.query('SELECT 1');",
+      },
+      ...Array.from({ length: count - 1 }, (_, i) => ({ filename: `data/${i}.csv`, status: "added" })),
+    ];
+    const selection = selectIncremental({ currentFiles, compare: { status: "ahead", files: compared } });
+    if (count < 300) {
+      expect(selection.mode).toBe("incremental");
+      expect(selection.files.map((f) => f.filename)).toEqual(["src/orders.ts"]);
+    } else {
+      expect(selection).toEqual({
+        mode: "full",
+        reason: buildCompareCutReason(count, currentFiles.length),
+        files: currentFiles.map((f) => ({ filename: f.filename, hunks: parsePatch(f.patch) })),
+        dropped: [],
+      });
+    }
   });
 });

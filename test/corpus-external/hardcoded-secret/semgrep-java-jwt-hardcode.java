@@ -1,4 +1,4 @@
-// source: semgrep/semgrep-rules@157ae4706d7f:java/java-jwt/security/jwt-hardcode.java licence: LGPL-2.1-only
+// source: semgrep/semgrep-rules@157ae4706d7f:java/java-jwt/security/jwt-hardcode.java licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
 // expect: hardcoded-secret@16, hardcoded-secret@45
 package jwt_test.jwt_test_1;
 

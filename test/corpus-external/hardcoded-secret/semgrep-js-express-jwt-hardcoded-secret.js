@@ -1,4 +1,4 @@
-// source: semgrep/semgrep-rules@157ae4706d7f:javascript/express/security/express-jwt-hardcoded-secret.js licence: LGPL-2.1-only
+// source: semgrep/semgrep-rules@157ae4706d7f:javascript/express/security/express-jwt-hardcoded-secret.js licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
 // expect: hardcoded-secret@5, hardcoded-secret@10
 var jwt = require('express-jwt');
 

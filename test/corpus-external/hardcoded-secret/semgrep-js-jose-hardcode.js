@@ -1,4 +1,4 @@
-// source: semgrep/semgrep-rules@157ae4706d7f:javascript/jose/security/jwt-hardcode.js#L1-L95 licence: LGPL-2.1-only
+// source: semgrep/semgrep-rules@157ae4706d7f:javascript/jose/security/jwt-hardcode.js#L1-L95 licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
 // expect: hardcoded-secret@9, hardcoded-secret@16, hardcoded-secret@23, hardcoded-secret@30, hardcoded-secret@37, hardcoded-secret@44, hardcoded-secret@52, hardcoded-secret@60, hardcoded-secret@68, hardcoded-secret@76, hardcoded-secret@84
 const config = require('./config')
 

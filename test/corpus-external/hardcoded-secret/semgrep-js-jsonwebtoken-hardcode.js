@@ -1,4 +1,4 @@
-// source: semgrep/semgrep-rules@157ae4706d7f:javascript/jsonwebtoken/security/jwt-hardcode.js licence: LGPL-2.1-only
+// source: semgrep/semgrep-rules@157ae4706d7f:javascript/jsonwebtoken/security/jwt-hardcode.js licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
 // expect: hardcoded-secret@11, hardcoded-secret@16, hardcoded-secret@40
 "use strict";
 

@@ -1,4 +1,4 @@
-# source: semgrep/semgrep-rules@157ae4706d7f:python/flask/security/audit/hardcoded-config.py licence: LGPL-2.1-only
+# source: semgrep/semgrep-rules@157ae4706d7f:python/flask/security/audit/hardcoded-config.py licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
 # expect: hardcoded-secret@11, hardcoded-secret@12
 import os
 import flask

@@ -1,4 +1,4 @@
-# source: semgrep/semgrep-rules@157ae4706d7f:python/jwt/security/jwt-hardcode.py licence: LGPL-2.1-only
+# source: semgrep/semgrep-rules@157ae4706d7f:python/jwt/security/jwt-hardcode.py licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
 # expect: hardcoded-secret@9, hardcoded-secret@13, hardcoded-secret@18, hardcoded-secret@24
 import jwt
 

@@ -1,4 +1,4 @@
-// source: semgrep/semgrep-rules@157ae4706d7f:javascript/express/security/audit/express-session-hardcoded-secret.ts licence: LGPL-2.1-only
+// source: semgrep/semgrep-rules@157ae4706d7f:javascript/express/security/audit/express-session-hardcoded-secret.ts licence: LicenseRef-LGPL-2.1-only-with-Commons-Clause
 // expect: hardcoded-secret@10, hardcoded-secret@23, hardcoded-secret@34
 import express from 'express'
 import session from 'express-session'

@@ -1,4 +1,0 @@
--- source: sbdchd/squawk@5125ddf5ad42:crates/squawk_linter/src/rules/adding_required_field.rs licence: Apache-2.0 OR MIT
--- expect: none
-ALTER TABLE foo
-    ADD COLUMN bar numeric GENERATED ALWAYS AS (bar + baz) STORED NOT NULL;

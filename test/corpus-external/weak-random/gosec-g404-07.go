@@ -1,0 +1,13 @@
+// source: securego/gosec@45b083a0cb42119d61b1e0e364d8c62c68f6f5cd:testutils/g404_samples.go#L80-L92 licence: Apache-2.0
+// expect: weak-randomness-for-secrets@10
+package main
+
+import (
+	"math/rand/v2"
+)
+
+func main() {
+	gen := rand.New(rand.NewPCG(1, 2))
+	bad := gen.Int()
+	println(bad)
+}
