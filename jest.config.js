@@ -11,6 +11,7 @@ export default {
       { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "es6" } },
     ],
   },
+  globalSetup: "<rootDir>/test/global-setup.js",
   setupFilesAfterEnv: ["<rootDir>/test/setup-nock.ts"],
   testTimeout: 30000,
 };

@@ -11,6 +11,8 @@ import type { ReviewProcessor } from "./queue/job-queue.js";
 export interface AppServices extends Omit<HandlerDeps, "log"> {
   isShuttingDown(): boolean;
   metricsToken?: string | undefined;
+  /** A failed start-up check's problem (see src/ops/run-startup-checks.ts), reported by `/ready`. */
+  getStartupProblem?: () => string | undefined;
   /**
    * Set when this process also runs reviews: builds the queue's processor from the app's auth
    * (an installation's client with an id, the app's own JWT client without).
@@ -33,6 +35,10 @@ export function createApp(services: AppServices): ApplicationFunction {
         action: typeof action === "string" ? action : "",
       });
     });
+    app.onError((error) => {
+      const event = (error as { event?: { name?: string } }).event?.name;
+      services.metrics.webhookErrors.inc({ event: event ?? "unknown" });
+    });
     app.on(
       pullRequestActions.map((action) => `pull_request.${action}` as const),
       (context) => onPullRequest(context, deps),
@@ -46,6 +52,7 @@ export function createApp(services: AppServices): ApplicationFunction {
         metrics: services.metrics,
         isReady: () => services.queue.isReady(),
         isShuttingDown: services.isShuttingDown,
+        ...(services.getStartupProblem ? { getStartupProblem: services.getStartupProblem } : {}),
         ...(services.metricsToken ? { metricsToken: services.metricsToken } : {}),
       }),
     );

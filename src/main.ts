@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
-import { getPrivateKey } from "@probot/get-private-key";
 import { pino } from "pino";
 import { createNodeMiddleware, Probot, run } from "probot";
 import { createPoolAnalyzer } from "./analysis/create-pool-analyzer.js";
@@ -14,13 +13,19 @@ import { AppOctokit, type GitHubClient } from "./github/github-client.js";
 import { getAppBotLogin } from "./github/reviews.js";
 import { createApp } from "./index.js";
 import { createMemoryUsageLimits, createRedisUsageLimits } from "./limits/usage-limits.js";
+import { getModelProviderConfig } from "./model/model-provider-config.js";
 import { createReviewModel } from "./model/review-model.js";
+import { buildStartupChecks, getGitHubBaseUrl } from "./ops/build-startup-checks.js";
+import { loadPrivateKey } from "./ops/check-credentials.js";
 import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
 import { createVoteRecorder } from "./ops/create-vote-recorder.js";
 import { createWebhookServer } from "./ops/create-webhook-server.js";
 import { createOpsHandler } from "./ops/http-routes.js";
 import { createMetrics } from "./ops/metrics.js";
 import { recordContextMetrics } from "./ops/record-context-metrics.js";
+import { runStartupChecks } from "./ops/run-startup-checks.js";
+import { createStartupState } from "./ops/startup-state.js";
+import { useEnvProxy } from "./ops/use-env-proxy.js";
 import { createBullmqQueue } from "./queue/bullmq-queue.js";
 import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
@@ -38,6 +43,7 @@ import { serializeErrorForLog } from "./security/serialize-error-for-log.js";
 async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const env = loadEnv(processEnv);
+  const proxied = useEnvProxy(processEnv);
   const role = getRole(env, argv);
   if (role !== "worker") {
     const problem = getWebhookSecretProblem(processEnv);
@@ -76,18 +82,40 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   const context = createContextDeps(env, log);
   const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
   const tokenCalibrator = createTokenCalibrator();
-  const model = env.ANTHROPIC_API_KEY
-    ? createReviewModel({
-        apiKey: env.ANTHROPIC_API_KEY,
-        baseURL: env.ANTHROPIC_BASE_URL,
-        model: env.ANTHROPIC_MODEL,
-        maxTokens: env.MODEL_MAX_TOKENS,
-        timeoutMs: env.MODEL_TIMEOUT_MS,
-        maxRetries: env.MODEL_MAX_RETRIES,
-        limit: (fn) => modelCalls.run(fn),
-      })
-    : null;
-  if (!model) log.warn("ANTHROPIC_API_KEY is not set: reviews will run the rule-based detectors only");
+  const modelProvider = getModelProviderConfig(env);
+  const model =
+    "config" in modelProvider
+      ? createReviewModel({
+          provider: modelProvider.config,
+          model: env.ANTHROPIC_MODEL,
+          maxTokens: env.MODEL_MAX_TOKENS,
+          timeoutMs: env.MODEL_TIMEOUT_MS,
+          maxRetries: env.MODEL_MAX_RETRIES,
+          limit: (fn) => modelCalls.run(fn),
+        })
+      : null;
+  if ("missing" in modelProvider) {
+    log.warn(`${modelProvider.missing}: reviews will run the rule-based detectors only`);
+  }
+
+  // Start-up checks (key parses, GitHub knows the app, the model id exists) feed /ready; see src/ops/.
+  if (proxied) log.info("Outbound HTTP goes through HTTPS_PROXY/HTTP_PROXY (NO_PROXY honoured)");
+  const startup = createStartupState();
+  const privateKey = loadPrivateKey(processEnv, process.cwd());
+  void runStartupChecks({
+    checks: buildStartupChecks({
+      appId: processEnv.APP_ID,
+      privateKey,
+      githubBaseUrl: getGitHubBaseUrl(processEnv),
+      Octokit: AppOctokit,
+      model:
+        "config" in modelProvider
+          ? { provider: modelProvider.config, model: env.ANTHROPIC_MODEL }
+          : undefined,
+    }),
+    state: startup,
+    log,
+  });
 
   // The secret scan and the detectors run in worker threads in the processes that review (not in a
   // `server`, which only enqueues), so that a large review neither delays webhook answers nor idles a core.
@@ -102,7 +130,10 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   // Markers are authenticated with a key only this app holds: MARKER_SECRET (survives a key rotation),
   // else the private key, else the webhook secret.
   const markerSecret =
-    processEnv.MARKER_SECRET || getPrivateKey({ env: processEnv }) || processEnv.WEBHOOK_SECRET || "";
+    processEnv.MARKER_SECRET ||
+    (privateKey.ok ? privateKey.privateKey : "") ||
+    processEnv.WEBHOOK_SECRET ||
+    "";
   const markerKey = markerSecret ? deriveMarkerKey(markerSecret) : undefined;
   if (!markerKey)
     log.warn("No MARKER_SECRET, PRIVATE_KEY or WEBHOOK_SECRET: review markers last one process");
@@ -111,6 +142,11 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     createReviewProcessor({
       getOctokit: async (installationId) => {
         const octokit = await auth(installationId);
+        octokit.hook.after("request", (response) => {
+          const remaining = Number(response.headers["x-ratelimit-remaining"]);
+          const resource = String(response.headers["x-ratelimit-resource"] ?? "core");
+          if (Number.isFinite(remaining)) metrics.githubRateLimitRemaining.set({ resource }, remaining);
+        });
         octokit.hook.error("request", (error) => {
           metrics.githubApiErrors.inc({ status: String((error as { status?: number }).status ?? "network") });
           throw error;
@@ -170,18 +206,15 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
   let stopServer: () => Promise<void> = async () => {};
 
   if (role === "worker") {
-    const privateKey = getPrivateKey({ env: processEnv });
-    if (!processEnv.APP_ID || !privateKey) {
+    if (!processEnv.APP_ID || !privateKey.ok) {
       throw new Error(
-        "A worker needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to authenticate as the app",
+        `A worker needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to authenticate as the app${privateKey.ok ? "" : `: ${privateKey.problem}`}`,
       );
     }
     const probot = new Probot({
       appId: processEnv.APP_ID,
-      privateKey,
-      baseUrl: processEnv.GHE_HOST
-        ? `${processEnv.GHE_PROTOCOL || "https"}://${processEnv.GHE_HOST}/api/v3`
-        : "https://api.github.com",
+      privateKey: privateKey.privateKey,
+      baseUrl: getGitHubBaseUrl(processEnv),
       Octokit: AppOctokit,
       log,
     });
@@ -191,6 +224,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         metrics,
         isReady: () => queue.isReady(),
         isShuttingDown,
+        getStartupProblem: startup.getProblem,
         metricsToken: env.METRICS_TOKEN,
       });
       const server = createServer(async (req, res) => {
@@ -206,16 +240,17 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       usageLimits,
       metrics,
       isShuttingDown,
+      getStartupProblem: startup.getProblem,
       metricsToken: env.METRICS_TOKEN,
       ...(role === "all" ? { createProcessor } : {}),
     });
-    const privateKey = getPrivateKey({ env: processEnv });
-    if (processEnv.APP_ID && privateKey && !processEnv.WEBHOOK_PROXY_URL) {
+    if (processEnv.APP_ID && privateKey.ok && !processEnv.WEBHOOK_PROXY_URL) {
       // Our own HTTP server in front of Probot's middleware: it refuses oversized webhooks before Probot
       // buffers them to check their signature, and logs deliveries without their payload.
       const probot = new Probot({
         appId: processEnv.APP_ID,
-        privateKey,
+        // The key as checked (quotes from `docker run --env-file` stripped, base64 decoded).
+        privateKey: privateKey.privateKey,
         secret: processEnv.WEBHOOK_SECRET,
         baseUrl: processEnv.GHE_HOST
           ? `${processEnv.GHE_PROTOCOL || "https"}://${processEnv.GHE_HOST}/api/v3`
@@ -236,7 +271,11 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       const server = await run(app, {
         // Probot would use REDIS_URL for its own throttling cluster (and fetch ioredis at run time): the
         // queue owns Redis here; GitHub throttling stays per process, keyed per installation.
-        env: { ...processEnv, REDIS_URL: undefined },
+        env: {
+          ...processEnv,
+          REDIS_URL: undefined,
+          ...(privateKey.ok ? { PRIVATE_KEY: privateKey.privateKey } : {}),
+        },
         Octokit: AppOctokit,
         log,
       });

@@ -47,7 +47,8 @@ function buildHeadline(report: LocalReport): string {
 
 function renderFinding(finding: ReconciledFinding, width: number): string[] {
   const where = `${finding.path}:${finding.line}${finding.endLine && finding.endLine > finding.line ? `-${finding.endLine}` : ""}`;
-  const lines = [`  ${finding.severity.toUpperCase().padEnd(8)}${where}  ${finding.title}`];
+  // "CRITICAL" fills 8 columns: the space keeps it apart from the path.
+  const lines = [`  ${finding.severity.toUpperCase().padEnd(8)} ${where}  ${finding.title}`];
   lines.push(...wrap(finding.body, width, indent));
   if (finding.suggestion !== undefined) {
     lines.push(`${indent}Suggested change:`);

@@ -19,6 +19,8 @@ export interface ReviewArgs {
   minConfidence?: number;
   useModel: boolean;
   model?: string;
+  /** `--fail-on-model-error`: exit 3 when the model could not review (no key, or a call failed). */
+  failOnModelError: boolean;
   /** `--baseline FILE`: the SARIF or JSON output of an earlier run; its findings are not reported. */
   baseline?: string;
   help: boolean;
@@ -43,6 +45,8 @@ Options:
   --no-model             Run the rule-based detectors only; nothing is sent anywhere.
   --model ID             The Claude model to ask (default: model of .github/architect.yml, else
                          ANTHROPIC_MODEL, else claude-sonnet-5-5).
+  --fail-on-model-error  Exit 3 when Claude could not review the change (no key set, or a model call
+                         failed): the detectors' report is still printed.
   --baseline FILE        Do not report findings that are already in FILE, the SARIF (--format sarif)
                          or JSON (--format json) output of an earlier run: adopt the tool on an
                          existing codebase and see only what is new. Findings are recognised by file,
@@ -53,7 +57,8 @@ Environment: ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL, MODEL_MAX_T
 MODEL_MAX_RETRIES, MODEL_CONCURRENCY, REVIEW_TOKEN_BUDGET, REVIEW_MAX_MODEL_CALLS (as for the app).
 
 Exit codes: 0 no finding reached --fail-on; 1 a finding reached --fail-on; 2 usage, configuration or
-input error.
+input error; 3 the model could not review and --fail-on-model-error was given.
+For clean JSON or SARIF on stdout through npm, run \`npm run -s review -- --format json\`.
 `;
 
 /**
@@ -86,6 +91,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs {
   const args: ReviewArgs = {
     format: parseChoice("--format", values.format ?? "text", outputFormats),
     useModel: !values["no-model"],
+    failOnModelError: values["fail-on-model-error"] === true,
     help: values.help === true,
   };
   if (values.base !== undefined) args.base = requireValue("--base", values.base);
@@ -110,6 +116,7 @@ function parseWithNode(argv: string[]) {
       "fail-on": { type: "string" },
       "min-confidence": { type: "string" },
       "no-model": { type: "boolean" },
+      "fail-on-model-error": { type: "boolean" },
       model: { type: "string" },
       baseline: { type: "string" },
       help: { type: "boolean", short: "h" },

@@ -4,7 +4,9 @@ import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPoolAnalyzer } from "../analysis/create-pool-analyzer.js";
 import { EnvConfigError, loadEnv } from "../config/env.js";
+import { getModelProviderConfig } from "../model/model-provider-config.js";
 import type { ReviewModel } from "../model/review-model.js";
+import { useEnvProxy } from "../ops/use-env-proxy.js";
 import { createConcurrencyLimiter } from "../queue/concurrency-limiter.js";
 import { listUnknownRules } from "../review/apply-finding-policies.js";
 import { buildJsonReport } from "./build-json-report.js";
@@ -30,7 +32,7 @@ export interface CommandIo {
 }
 
 /** Exit codes: no finding reached --fail-on / one did / usage, configuration or input error. */
-export const exitCodes = { ok: 0, findings: 1, error: 2 } as const;
+export const exitCodes = { ok: 0, findings: 1, error: 2, modelFailed: 3 } as const;
 
 /** Changed files from which the secret scan and the detectors run in a pool of worker threads. */
 const poolMinFiles = 200;
@@ -124,6 +126,14 @@ async function runReview(argv: string[], io: CommandIo): Promise<number> {
       review.reviewedPaths.length === 0 ? "no server-side code to review" : setup.skippedReason,
   });
   io.stdout.write(formatReport(report, args.format));
+  if (args.failOnModelError && args.useModel && review.reviewedPaths.length > 0) {
+    const failedCalls = review.model?.errors.length ?? 0;
+    const reason = setup.skippedReason ?? (failedCalls > 0 ? `${failedCalls} model call(s) failed` : null);
+    if (reason !== null) {
+      io.stderr.write(`backend-architect review: the model could not review the change (${reason}).\n`);
+      return exitCodes.modelFailed;
+    }
+  }
   return report.failing > 0 ? exitCodes.findings : exitCodes.ok;
 }
 
@@ -168,17 +178,17 @@ async function createModel(
   const env = loadEnv(io.env);
   const modelId = args.model ?? configModel ?? env.ANTHROPIC_MODEL;
   const settings = { tokenBudget: env.REVIEW_TOKEN_BUDGET, maxModelCalls: env.REVIEW_MAX_MODEL_CALLS };
-  if (!env.ANTHROPIC_API_KEY) {
-    io.stderr.write("ANTHROPIC_API_KEY is not set: running the rule-based detectors alone.\n");
-    return { model: null, modelId, settings, skippedReason: "ANTHROPIC_API_KEY is not set" };
+  const provider = getModelProviderConfig(env);
+  if ("missing" in provider) {
+    io.stderr.write(`${provider.missing}: running the rule-based detectors alone.\n`);
+    return { model: null, modelId, settings, skippedReason: provider.missing };
   }
   const modelCalls = createConcurrencyLimiter(env.MODEL_CONCURRENCY);
   // Loaded only when the model is asked: the SDK is the slowest module to load, and detectors-only runs
   // (and CI) should not pay for it.
   const { createReviewModel } = await import("../model/review-model.js");
   const model = createReviewModel({
-    apiKey: env.ANTHROPIC_API_KEY,
-    baseURL: env.ANTHROPIC_BASE_URL,
+    provider: provider.config,
     model: modelId,
     maxTokens: env.MODEL_MAX_TOKENS,
     timeoutMs: env.MODEL_TIMEOUT_MS,
@@ -209,6 +219,7 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
 
 /** Runs the command on this process's arguments and streams; sets the exit code. */
 export async function runFromProcess(argv: string[]): Promise<void> {
+  useEnvProxy(process.env);
   // `… | head` closes the pipe early: stop quietly, as other command-line tools do.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;

@@ -1,6 +1,7 @@
 import { applyPatchAnalysis } from "../analysis/analyse-files.js";
 import { createInlineAnalyzer, type FileAnalyzer, startPatchAnalysis } from "../analysis/file-analyzer.js";
 import { getPathInstructions, type RepoConfig } from "../config/repo-config.js";
+import { type FileLineIndex, getNewLineText } from "../diff/line-index.js";
 import type { LeftOutFile } from "../diff/select-server-files.js";
 import { type Finding, getSeverityRank } from "../findings/finding.js";
 import { estimateCostUsd } from "../model/prices.js";
@@ -10,6 +11,7 @@ import { askModel } from "../review/ask-model.js";
 import { describeError } from "../review/describe-error.js";
 import { indexCandidates, selectCandidates } from "../review/prepare-files.js";
 import { type ReconciledFinding, reconcileFindings } from "../review/reconcile-findings.js";
+import { neutralizeModelText } from "../security/neutralize-model-text.js";
 import type { DiffFile } from "./split-git-diff.js";
 
 /** What the model did in a local review. */
@@ -119,7 +121,10 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
       usage: review.usage,
       costUsd: estimateCostUsd(params.modelId, review.usage),
       errors: review.errors.map(describeError),
-      summaries: review.summaries,
+      // As the app posts it: no @mentions, no links out of the repository, no raw HTML, bounded length.
+      summaries: review.summaries.map((summary) =>
+        neutralizeModelText(summary, { owner: params.repo.owner, repo: params.repo.repo, maxLength: 4_000 }),
+      ),
       notShown: review.skipped.map((s) => ({ path: s.path, reason: s.reason })),
       rejected: review.rejected.length,
     };
@@ -134,7 +139,7 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
     repo: params.repo,
   });
   const policed = applyCodePolicies(reconciled.findings, { indexes: prepared.indexes, config });
-  const findings = [...policed.findings].sort(
+  const findings = dropFindingsOffFile(policed.findings, params.files, prepared.indexes).sort(
     (a, b) =>
       a.path.localeCompare(b.path) ||
       a.line - b.line ||
@@ -142,4 +147,24 @@ export async function reviewLocalChange(params: ReviewLocalChangeParams): Promis
       a.title.localeCompare(b.title),
   );
   return { findings, reviewedPaths, leftOut, model, suppressed: policed.suppressed.length };
+}
+
+/**
+ * Model findings on lines the file does not have: below line 1, or, in a file the change adds (whose
+ * every line is in the diff), past its last line. The app lists such findings in the review body; a
+ * local report has no body, and a line that does not exist helps nobody.
+ */
+function dropFindingsOffFile<T extends Finding>(
+  findings: readonly T[],
+  files: readonly DiffFile[],
+  indexes: ReadonlyMap<string, FileLineIndex>,
+): T[] {
+  const added = new Set(files.filter((file) => file.status === "added").map((file) => file.filename));
+  return findings.filter((finding) => {
+    if (finding.source !== "model") return true;
+    if (finding.line < 1) return false;
+    const index = indexes.get(finding.path);
+    if (!added.has(finding.path) || !index) return true;
+    return getNewLineText(index, finding.endLine ?? finding.line) !== undefined;
+  });
 }

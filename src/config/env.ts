@@ -21,6 +21,11 @@ export const envSchema = z.object({
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_BASE_URL: optionalText.pipe(z.url().optional()),
   ANTHROPIC_MODEL: z.string().trim().min(1).default("claude-sonnet-5-5"),
+  /** Where Claude is reached: anthropic (ANTHROPIC_API_KEY), bedrock (AWS_REGION + AWS credentials), vertex. */
+  MODEL_PROVIDER: z.enum(["anthropic", "bedrock", "vertex"]).default("anthropic"),
+  AWS_REGION: optionalText,
+  CLOUD_ML_REGION: optionalText,
+  ANTHROPIC_VERTEX_PROJECT_ID: optionalText,
   /** Model of the second look at serious findings (`second_look.model` in architect.yml overrides it). */
   VERIFIER_MODEL: z.string().trim().min(1).default("claude-haiku-5-5"),
   /** Output tokens per model call. */

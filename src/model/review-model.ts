@@ -5,6 +5,7 @@ import type {
   TextBlockParam,
   ToolResultBlockParam,
 } from "@anthropic-ai/sdk/resources/messages";
+import { createModelClient, type ModelClient, type ModelProviderConfig } from "./create-model-client.js";
 import { type ExplorationTools, explorationInstructions } from "./exploration.js";
 import { ModelUnavailableError } from "./model-errors.js";
 import {
@@ -66,8 +67,11 @@ export interface ReviewModel {
 export { ModelOutputError, ModelUnavailableError };
 
 export interface ReviewModelOptions {
-  apiKey: string;
+  /** Anthropic's API with this key (shorthand for `provider: { provider: "anthropic", apiKey, baseURL }`). */
+  apiKey?: string | undefined;
   baseURL?: string | undefined;
+  /** Where Claude is reached: Anthropic's API, Amazon Bedrock or Google Vertex AI. Wins over `apiKey`. */
+  provider?: ModelProviderConfig | undefined;
   model: string;
   maxTokens: number;
   timeoutMs: number;
@@ -82,12 +86,16 @@ export interface ReviewModelOptions {
  * honouring retry-after; each attempt is capped by `timeoutMs`.
  */
 export function createReviewModel(options: ReviewModelOptions): ReviewModel {
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+  const provider: ModelProviderConfig = options.provider ?? {
+    provider: "anthropic",
+    apiKey: options.apiKey ?? "",
+    baseURL: options.baseURL,
+  };
+  const client = createModelClient(provider, {
     maxRetries: options.maxRetries,
-    timeout: options.timeoutMs,
+    timeoutMs: options.timeoutMs,
   });
+  const providerName = providerNames[provider.provider];
   const limit = options.limit ?? (<T>(fn: () => Promise<T>) => fn());
 
   return {
@@ -97,6 +105,7 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
       if (callOptions.exploration) {
         return exploreAndReview({
           client,
+          providerName,
           limit,
           prompt,
           model,
@@ -119,7 +128,7 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
             callOptions.signal ? { signal: callOptions.signal } : undefined,
           );
         } catch (error) {
-          throw toModelError(error);
+          throw toModelError(error, providerName);
         }
       });
       return toAnswer(message, toUsage(message), model);
@@ -193,6 +202,12 @@ export function createReviewModel(options: ReviewModelOptions): ReviewModel {
   };
 }
 
+const providerNames: Record<ModelProviderConfig["provider"], string> = {
+  anthropic: "The Anthropic API",
+  bedrock: "Amazon Bedrock",
+  vertex: "Google Vertex AI",
+};
+
 function toUsage(message: Message): ModelUsage {
   return {
     input: message.usage.input_tokens,
@@ -229,7 +244,8 @@ function toAnswer(message: Message, usage: ModelUsage, model: string): ModelAnsw
  * forces submit_review, so the model answers with what it has. Usage is summed over every turn.
  */
 async function exploreAndReview(params: {
-  client: Anthropic;
+  client: ModelClient;
+  providerName: string;
   limit: <T>(fn: () => Promise<T>) => Promise<T>;
   prompt: ReviewPrompt;
   model: string;
@@ -264,7 +280,7 @@ async function exploreAndReview(params: {
           params.signal ? { signal: params.signal } : undefined,
         );
       } catch (error) {
-        throw Object.assign(toModelError(error), { usage: { ...usage } });
+        throw Object.assign(toModelError(error, params.providerName), { usage: { ...usage } });
       }
     });
     const turnUsage = toUsage(message);
@@ -297,7 +313,7 @@ async function exploreAndReview(params: {
   }
 }
 
-function toModelError(error: unknown): Error {
+function toModelError(error: unknown, providerName = providerNames.anthropic): Error {
   if (error instanceof Anthropic.APIUserAbortError) return error;
   if (error instanceof Anthropic.APIError) {
     const status = typeof error.status === "number" ? error.status : undefined;
@@ -305,7 +321,7 @@ function toModelError(error: unknown): Error {
       error instanceof Anthropic.APIConnectionError
         ? "could not be reached"
         : `answered ${status ?? "an error"} (${error.name})`;
-    return new ModelUnavailableError(`The Anthropic API ${what} after retries`, status, { cause: error });
+    return new ModelUnavailableError(`${providerName} ${what} after retries`, status, { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -7,6 +7,8 @@ export interface OpsHandlerOptions {
   /** Whether the process can take work (e.g. `() => queue.isReady()`). */
   isReady: () => Promise<boolean>;
   isShuttingDown: () => boolean;
+  /** A start-up check's problem (bad credentials, unknown model id): `/ready` answers 503 with it. */
+  getStartupProblem?: () => string | undefined;
   /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
   metricsToken?: string;
 }
@@ -50,6 +52,11 @@ export function createOpsHandler(options: OpsHandlerOptions): OpsHandler {
 async function answerReady(res: ServerResponse, options: OpsHandlerOptions): Promise<void> {
   if (options.isShuttingDown()) {
     sendJson(res, 503, { status: "unavailable", reason: "shutting down" });
+    return;
+  }
+  const startupProblem = options.getStartupProblem?.();
+  if (startupProblem !== undefined) {
+    sendJson(res, 503, { status: "unavailable", reason: startupProblem });
     return;
   }
   let ready: boolean;

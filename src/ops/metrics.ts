@@ -22,6 +22,10 @@ export interface Metrics {
   tokens: Counter<"kind">;
   estimatedCostUsd: Counter;
   githubApiErrors: Counter<"status">;
+  /** `x-ratelimit-remaining` of the last GitHub response, by `x-ratelimit-resource` (core, graphql…). */
+  githubRateLimitRemaining: Gauge<"resource">;
+  /** Webhook deliveries whose handler threw (Probot answered 500). */
+  webhookErrors: Counter<"event">;
   /** A finding whose model-given line differs from the line its evidence is on. */
   anchorDisagreements: Counter;
   findingsPosted: Counter<"severity" | "source">;
@@ -147,6 +151,18 @@ export function createMetrics(options: { prefix?: string } = {}): Metrics {
       name: `${prefix}github_api_errors_total`,
       help: "GitHub API errors by HTTP status",
       labelNames: ["status"],
+      registers,
+    }),
+    githubRateLimitRemaining: new Gauge({
+      name: `${prefix}github_rate_limit_remaining`,
+      help: "GitHub API requests left in the current rate-limit window (last response seen), by resource",
+      labelNames: ["resource"],
+      registers,
+    }),
+    webhookErrors: new Counter({
+      name: `${prefix}webhook_errors_total`,
+      help: "Webhook deliveries whose handler failed, by event",
+      labelNames: ["event"],
       registers,
     }),
     anchorDisagreements: new Counter({

@@ -36,13 +36,18 @@ describe("parseReviewArgs", () => {
     },
     { name: "-h", argv: ["-h"], expected: { format: "text", useModel: true, help: true } },
     {
+      name: "--fail-on-model-error",
+      argv: ["--fail-on-model-error"],
+      expected: { format: "text", useModel: true, help: false, failOnModelError: true },
+    },
+    {
       name: "upper-case choices",
       argv: ["--format", "JSON"],
       expected: { format: "json", useModel: true, help: false },
     },
   ];
   it.each(valid)("parses $name", ({ argv, expected }) => {
-    expect(parseReviewArgs(argv)).toEqual(expected);
+    expect(parseReviewArgs(argv)).toEqual({ failOnModelError: false, ...expected });
   });
 
   const invalid = [

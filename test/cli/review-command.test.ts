@@ -136,10 +136,10 @@ describe("backend-architect review", () => {
       const io = createIo();
       await runReviewCommand(["--diff", "sample.diff", "--no-model"], io);
       expect(io.out()).toContain(
-        "  HIGH    src/routes/users.js:8-12  SQL built from strings with interpolated values",
+        "  HIGH     src/routes/users.js:8-12  SQL built from strings with interpolated values",
       );
       expect(io.out()).toContain(
-        "  MEDIUM  services/billing/exchange_rates.py:10  Outbound HTTP call without a timeout",
+        "  MEDIUM   services/billing/exchange_rates.py:10  Outbound HTTP call without a timeout",
       );
       expect(io.out()).toContain("Result: fails — 1 finding is high or worse.");
     });
@@ -245,6 +245,31 @@ describe("backend-architect review", () => {
       expect(io.err()).toBe("");
     });
 
+    it("neutralises the model's summary as the app does (no @mentions, no outside links)", async () => {
+      createAnthropicMock().answer("cc @octocat, see [the fix](https://evil.example/x).", []);
+      const io = createIo({ env: { ANTHROPIC_API_KEY: "sk-ant-test", MODEL_MAX_RETRIES: "0" } });
+      const { report } = await runJson(["--diff", "sample.diff"], io);
+      expect(report.model?.summary).toBe("cc `@octocat`, see the fix (`https://evil.example/x`).");
+    });
+
+    it("drops the model's findings on lines a file the change adds does not have", async () => {
+      const at = (line: number) => ({
+        path: "services/billing/exchange_rates.py",
+        line,
+        severity: "medium",
+        category: "reliability",
+        confidence: 0.9,
+        title: `Finding on line ${line}`,
+        body: "Body.",
+      });
+      createAnthropicMock().answer("Two findings.", [at(3), at(500)]);
+      const io = createIo({ env: { ANTHROPIC_API_KEY: "sk-ant-test", MODEL_MAX_RETRIES: "0" } });
+      const { report } = await runJson(["--diff", "sample.diff"], io);
+      const titles = report.findings.map((f) => f.title);
+      expect(titles).toContain("Finding on line 3");
+      expect(titles).not.toContain("Finding on line 500");
+    });
+
     it("uses --model", async () => {
       const anthropic = createAnthropicMock().answer("Fine.", []);
       const io = createIo({ env: { ANTHROPIC_API_KEY: "sk-ant-test" } });
@@ -262,6 +287,23 @@ describe("backend-architect review", () => {
       expect(report.model?.failedCalls).toBe(1);
       expect(io.err()).toContain("Warning: a model call failed: The Anthropic API rejected the key");
     });
+
+    it("exits 3 with --fail-on-model-error when a model call failed, after printing the report", async () => {
+      const anthropic = createAnthropicMock().error(401, "authentication_error");
+      const io = createIo({ env: { ANTHROPIC_API_KEY: "sk-ant-wrong", MODEL_MAX_RETRIES: "0" } });
+      const { code, report } = await runJson(["--diff", "sample.diff", "--fail-on-model-error"], io);
+      expect(anthropic.scope.isDone()).toBe(true);
+      expect(code).toBe(3);
+      expect(summarize(report)).toEqual(ruleFindings);
+      expect(io.err()).toContain("the model could not review the change (1 model call(s) failed)");
+    });
+  });
+
+  it("exits 3 with --fail-on-model-error when no key is set", async () => {
+    const io = createIo();
+    const { code } = await runJson(["--diff", "sample.diff", "--fail-on-model-error"], io);
+    expect(code).toBe(3);
+    expect(io.err()).toContain("the model could not review the change (ANTHROPIC_API_KEY is not set)");
   });
 
   describe("errors (exit 2)", () => {

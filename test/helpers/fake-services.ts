@@ -138,7 +138,14 @@ export async function startFakeModel(options: {
   const onRequest = new Promise<void>((resolve) => {
     signal = resolve;
   });
-  const { server, url } = await listen((_req, res) => {
+  const { server, url } = await listen((req, res) => {
+    // The start-up check lists the key's models; it is not a review's request.
+    if (req.method === "GET" && req.url?.startsWith("/v1/models")) {
+      return send(res, 200, {
+        data: [{ id: "claude-sonnet-5-5-20261001", type: "model", display_name: "Claude Sonnet 5.5" }],
+        has_more: false,
+      });
+    }
     requests += 1;
     signal();
     const answer = () => send(res, 200, buildToolAnswer({ summary: "s", findings: options.findings }));
