@@ -1,5 +1,5 @@
 import type { Rule } from "@ast-grep/napi";
-import { getKind, loopBodyRule, type ParsedLanguage, toHit } from "./context-rules.js";
+import { getKind, loopBodyRule, type ParsedLanguage, toHit, toParsedLanguage } from "./context-rules.js";
 import type { Detector, DetectorHit, DetectorInput } from "./detector.js";
 import { anchorFirst, findMatches } from "./find-matches.js";
 import { findRuleHits } from "./find-rule-hits.js";
@@ -29,6 +29,25 @@ const jsIoCall: Rule = {
 const jsPagedArgument: Rule = {
   kind: "pair",
   has: { field: "key", regex: "^(take|limit|cursor|skip|offset|after|pageToken)$" },
+};
+
+/**
+ * A query fired as a statement, without await (`client.query('INSERT …')` in a `while` or a `filter`
+ * callback): still one round trip per item. Only the names that mean a database statement: `get`, `find` or
+ * `exec` called for nothing are as often a Map, an array or a RegExp. Searched on its own, not anchored on
+ * loops first (the anchored search reported a lambda stored by the loop).
+ */
+const jsStatementQuery: Rule = {
+  kind: "expression_statement",
+  has: {
+    kind: "call_expression",
+    has: {
+      field: "function",
+      kind: "member_expression",
+      has: { field: "property", regex: "^(query|execute|\\$queryRaw|\\$queryRawUnsafe|\\$executeRaw)$" },
+    },
+  },
+  ...loopBodyRule.js,
 };
 
 // Every match is inside a loop body or a per-item callback: the finder looks for those first.
@@ -159,7 +178,8 @@ export const nPlusOne: Detector = {
     "`select_related`/`prefetch_related`, a JOIN, a batch endpoint or a DataLoader) and look items up in a map; " +
     "if separate calls are unavoidable, bound their concurrency.",
   prefilter: matchesAllPatterns([
-    /\b(for|while|forEach|map|flatMap|reduce)\b/,
+    // The loop keywords and every per-item callback name of `loopBodyRule` (a `filter`/`some` callback runs per item).
+    /\b(for|while|forEach|map|flatMap|reduce|filter|some|every|each|mapSeries|eachSeries|peek)\b/,
     /\b(query|execute|exec|raw|find\w*|count\w*|aggregate|save|insert|update\w*|create|upsert|destroy|delete\w*|get|post|put|patch|request|fetch\w*|axios|got|select|first|Query\w*|Exec\w*|First|Find|Take|Scan|Get|Post|Do|objects|scalars?|urlopen|all|filter|exclude|latest|earliest)\b/,
   ]),
   // Checked before parsing: a file without a loop (or per-item callback) and, in Python, without one of the
@@ -168,9 +188,19 @@ export const nPlusOne: Detector = {
     if (!mayLoop(input.text)) return [];
     const hits =
       input.language !== "python" || pythonIoCall.test(input.text) ? findRuleHits(input, anchoredRules) : [];
+    if (toParsedLanguage(input.language) === "js") hits.push(...findStatementQueries(input, hits));
     return input.language === "python" ? [...hits, ...findDjangoLazyLoads(input)] : hits;
   },
 };
+
+/** Statement queries on lines the rule set has not already reported. */
+function findStatementQueries(input: DetectorInput, known: DetectorHit[]): DetectorHit[] {
+  const lines = new Set(known.map((hit) => hit.startLine));
+  return input
+    .findNodes(jsStatementQuery)
+    .map((node) => toHit(node))
+    .filter((hit) => !lines.has(hit.startLine));
+}
 
 const relatedManagerCall =
   /^(all|count|filter|exclude|first|last|exists|get|aggregate|values|values_list|order_by|latest|earliest)$/;

@@ -124,11 +124,18 @@ export function findHeuristicSecrets(line: string): HeuristicSecret[] {
     addIfSecret(found, name, value, start, true);
   }
   const bare = bareAssignment.exec(line);
-  if (bare) {
+  // An unquoted value produced by code (`secrets.token_hex(16)`, `keys[index]`) is computed at run time: the
+  // source holds no credential, whatever the result looks like.
+  if (bare && !isComputedValue(bare[2] ?? "")) {
     const [whole, name = "", value = ""] = bare;
     addIfSecret(found, name, value, bare.index + whole.trimEnd().length - value.length, false);
   }
   return found;
+}
+
+/** A call, an index or a member path ending in a call: an expression, never a literal. */
+function isComputedValue(value: string): boolean {
+  return /[()[\]]/.test(value);
 }
 
 function addIfSecret(

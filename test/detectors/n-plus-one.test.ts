@@ -33,3 +33,36 @@ describe("n-plus-one: Django lazy loads in loops", () => {
     expect(findLines(code)).toEqual([]);
   });
 });
+
+describe("n-plus-one: queries fired without await", () => {
+  const findJsLines = (code: string): number[] =>
+    runDetectors([buildAddedFile("src/import.js", code)], { detectors: [nPlusOne] }).map((f) => f.line);
+
+  it.each([
+    { name: "a while loop", code: "while (more()) {\n  client.query('INSERT INTO t VALUES (1)');\n}\n" },
+    {
+      name: "a filter callback",
+      code: "items.filter((item) => {\n  pool.query('INSERT INTO t VALUES ($1)', [item.id]);\n  return item.ok;\n});\n",
+    },
+    {
+      name: "a reduce callback",
+      code: "items.reduce((acc, item) => {\n  db.execute('UPDATE t SET n = n + 1');\n  return acc;\n}, []);\n",
+    },
+  ])("reports a query statement in $name", ({ code }) => {
+    expect(findJsLines(code)).toEqual([2]);
+  });
+
+  it.each([
+    {
+      name: "a query in a lambda the loop stores",
+      code: "for (const id of ids) {\n  jobs.push(() => client.query('INSERT INTO t VALUES ($1)', [id]));\n}\n",
+    },
+    { name: "RegExp exec in a while loop", code: "while ((m = re.exec(text))) {\n  re.exec(text);\n}\n" },
+    {
+      name: "a query statement outside any loop",
+      code: "function f() {\n  client.query('INSERT INTO t VALUES (1)');\n}\n",
+    },
+  ])("does not report $name", ({ code }) => {
+    expect(findJsLines(code)).toEqual([]);
+  });
+});

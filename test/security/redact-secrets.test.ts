@@ -277,6 +277,23 @@ describe("redactSecrets", () => {
     expect(result.findings).toEqual([]);
   });
 
+  it("does not report a value produced by a call as a hard-coded credential", async () => {
+    // miguelgrinberg/microblog app/models.py reported `self.token = secrets.token_hex(16)` as a critical token.
+    const lines = [
+      "        self.token = secrets.token_hex(16)",
+      "        self.api_key = str(uuid.uuid4())",
+      "    auth_token: generateToken(user1234)",
+      "const sessionToken = crypto.randomBytes(32).toString('hex');",
+      "SECRET_KEY = os.getenv('SECRET_KEY', 'dev')",
+      "    refresh_token = tokens[index_of_user_2]",
+    ];
+    const result = await redactSecrets([toFile("app/models.py", addedLinesPatch(lines))]);
+    expect(result.findings).toEqual([]);
+    // The same names with an unquoted literal (a .env line) are still reported.
+    const env = await redactSecrets([toFile(".env", addedLinesPatch([`API_TOKEN=${password}`]))]);
+    expect(env.findings.map((f) => f.ruleId)).toEqual(["secret/high-entropy-token"]);
+  });
+
   it("finds and redacts a PEM private key written on one line with \\n escapes", async () => {
     const oneLine = pem.trim().split("\n").join("\\n");
     const result = await redactSecrets([

@@ -1,0 +1,4 @@
+// source: ofri-peretz/eslint@a22fd9b7755f:packages/eslint-plugin-mongodb-security/src/rules/no-unbounded-find/index.spec.ts#L69-L69 licence: MIT
+// expect: none
+import 'mongoose';
+db.collection('u').find({ a: 1 }, { limit: 50 });
