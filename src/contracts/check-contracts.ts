@@ -247,7 +247,7 @@ function toFinding(group: BreakingChangeGroup): Finding {
   const more = group.targets.length - shown.length;
   const target =
     shown.length > 0
-      ? ` ${shown.map((name) => encodeCodeSpan(name, { maxLength: 120 })).join(", ")}${more > 0 ? ` and ${more} more` : ""}`
+      ? ` ${shown.map((name) => (name.length > 120 ? `${name.slice(0, 119)}…` : name)).join(", ")}${more > 0 ? ` and ${more} more` : ""}`
       : "";
   const descriptions = group.descriptions.slice(0, maxDescriptions);
   const whatChanged =
@@ -271,7 +271,7 @@ function toFinding(group: BreakingChangeGroup): Finding {
     body: [
       whatChanged,
       "Clients built against the current contract can fail after this change. Keep the old shape working next to the new one (add, deprecate, remove in a later major version), or publish it as a new API version and tell its consumers.",
-      `<sub>Found by comparing ${encodeCodeSpan(change.file, { maxLength: 200 })} at the base and head of this pull request with ${libraryByFormat[change.format]}.</sub>`,
+      `Found by comparing ${encodeCodeSpan(change.file, { maxLength: 200 })} at the base and head of this pull request with ${libraryByFormat[change.format]}.`,
     ].join("\n\n"),
   };
 }

@@ -9,6 +9,7 @@ import nock from "nock";
 import type { JsonReport } from "../../src/cli/build-json-report.js";
 import type { SarifLog } from "../../src/cli/build-sarif-log.js";
 import { type CommandIo, runReviewCommand } from "../../src/cli/review-command.js";
+import { neutralizeModelText } from "../../src/security/neutralize-model-text.js";
 import { createAnthropicMock, type ModelFindingFixture } from "../helpers/anthropic-mock.js";
 
 const fixturesDir = fileURLToPath(new URL("../fixtures/cli/", import.meta.url));
@@ -249,7 +250,11 @@ describe("backend-architect review", () => {
       createAnthropicMock().answer("cc @octocat, see [the fix](https://evil.example/x).", []);
       const io = createIo({ env: { ANTHROPIC_API_KEY: "sk-ant-test", MODEL_MAX_RETRIES: "0" } });
       const { report } = await runJson(["--diff", "sample.diff"], io);
-      expect(report.model?.summary).toBe("cc `@octocat`, see the fix (`https://evil.example/x`).");
+      const summary = "cc @octocat, see [the fix](https://evil.example/x).";
+      expect(report.model?.summary).toBe(neutralizeModelText(summary, { maxLength: 10_000 }));
+      // The mention and the link are code, not live.
+      expect(report.model?.summary).toContain("`@octocat`");
+      expect(report.model?.summary).not.toMatch(/\]\(https?:/);
     });
 
     it("drops the model's findings on lines a file the change adds does not have", async () => {

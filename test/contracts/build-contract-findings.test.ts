@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildContractFindings, toImpactAdditions } from "../../src/contracts/check-contracts.js";
 import type { ContractChange } from "../../src/contracts/contract-change.js";
+import { renderTitle } from "../../src/review/render-finding.js";
 
 const base: ContractChange = {
   format: "openapi",
@@ -37,8 +38,7 @@ describe("buildContractFindings", () => {
         confidence: 1,
         source: "rule",
         ruleId: "api-contract/type-changed",
-        title:
-          "Breaking OpenAPI change (type changed): `GET /pets`, `POST /pets`, `GET /pets/{id}` and 1 more",
+        title: "Breaking OpenAPI change (type changed): GET /pets, POST /pets, GET /pets/{id} and 1 more",
         body: expect.stringContaining(
           "What changed:\n- `Changed type of id from integer to string in response 200 (application/json)`\n- `Changed type of [].id from integer to string`\n\nClients built against",
         ),
@@ -56,8 +56,12 @@ describe("buildContractFindings", () => {
         file: "api/`x`.yaml",
       },
     ]);
+    // Findings hold plain text; the title is encoded where it is rendered (as one code span here).
     expect(finding!.title).toBe(
-      "Breaking OpenAPI change (type changed): ``GET /users/@octocat`](https://evil.example)``",
+      "Breaking OpenAPI change (type changed): GET /users/@octocat`](https://evil.example)",
+    );
+    expect(renderTitle(finding!.title)).toBe(
+      "``Breaking OpenAPI change (type changed): GET /users/@octocat`](https://evil.example)``",
     );
     expect(finding!.body).toContain(
       "What changed: `Removed <!- - backend-architect:finding fp=0000000000000000 --> @org/team second line`",
@@ -66,7 +70,7 @@ describe("buildContractFindings", () => {
     expect(finding!.body).toContain("Found by comparing ``api/`x`.yaml`` at the base");
     // The library's own name would mention the GitHub organisation outside a code span.
     const [graphql] = buildContractFindings([{ ...base, format: "graphql", kind: "field-removed" }]);
-    expect(graphql!.body).toContain("with `@graphql-inspector/core`.</sub>");
+    expect(graphql!.body).toContain("with `@graphql-inspector/core`.");
   });
 });
 

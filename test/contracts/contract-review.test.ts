@@ -89,13 +89,13 @@ describe("API contract breaks in a review", () => {
     ]);
     const onLine = (line: number) => review!.comments.find((c) => c.line === line)!.body;
     expect(onLine(23)).toContain(
-      "**🟠 High · Architecture** — Breaking OpenAPI change (required parameter added): `GET /pets`",
+      "**🟠 High · Architecture** — Breaking OpenAPI change (required parameter added): GET /pets",
     );
     expect(onLine(23)).toContain("What changed: `` Added required query parameter `owner` ``");
     expect(onLine(23)).toContain("rule-based: `api-contract/required-parameter-added`");
     // One schema shared by three operations: one comment naming all three.
     expect(onLine(125)).toContain(
-      "Breaking OpenAPI change (type changed): `GET /pets`, `POST /pets`, `GET /pets/{id}`",
+      "Breaking OpenAPI change (type changed): GET /pets, POST /pets, GET /pets/{id}",
     );
     expect(onLine(125)).toContain(
       "- `Changed type of [].id from integer to string in response 200 (application/json)`",
@@ -105,12 +105,12 @@ describe("API contract breaks in a review", () => {
     );
     // The removed operation's surviving parent (`/pets/{id}:`, line 83) is not in the diff, but the end of
     // its block is: the comment sits on its last line next to the deletion (107).
-    expect(onLine(107)).toContain("Breaking OpenAPI change (operation removed): `DELETE /pets/{id}`");
+    expect(onLine(107)).toContain("Breaking OpenAPI change (operation removed): DELETE /pets/{id}");
     expect(review!.body).not.toContain("Not commented inline");
     // The additions are listed in the Architecture impact section of the review body.
     expect(review!.body).toContain("#### Architecture impact");
     expect(review!.body).toContain("**API additions (non-breaking)** (4)");
-    expect(review!.body).toContain("- Added operation GET \\/owners — `api/petstore.yaml:109`");
+    expect(review!.body).toContain("- Added operation GET /owners — `api/petstore.yaml:109`");
 
     const [completion] = github.captured.get("updateCheckRun") as unknown as Completion[];
     expect(completion!.conclusion).toBe("failure");
@@ -164,10 +164,10 @@ describe("API contract breaks in a review", () => {
     const [review] = github.captured.get("createReview") as unknown as PostedReview[];
     // The removed .proto has no line in the head: every break is in the body, none inline.
     expect(review!.comments).toEqual([]);
-    expect(review!.body).toContain("Breaking protobuf change (service removed): `RouteGuide`");
+    expect(review!.body).toContain("Breaking protobuf change (service removed): RouteGuide");
     // The removals of a removed file are one finding per kind (all on line 1), naming what was removed.
     expect(review!.body).toContain(
-      "Breaking protobuf change (message removed): `Point`, `Rectangle`, `Feature` and 2 more",
+      "Breaking protobuf change (message removed): Point, Rectangle, Feature and 2 more",
     );
     for (const message of ["Point", "Rectangle", "Feature", "RouteNote", "RouteSummary"]) {
       expect(review!.body).toContain(`- \`Message ${message} was removed\``);
@@ -211,10 +211,10 @@ describe("API contract breaks in a review", () => {
     // `required: true` (26); the removed POST and `tag` on the last line of their parents next to the deletions.
     const byLine = new Map(review!.comments.map((c) => [c.line, c.body]));
     expect([...byLine.keys()].sort((a, b) => a - b)).toEqual([26, 41, 74]);
-    expect(byLine.get(26)).toContain("Breaking OpenAPI change (parameter made required): `GET /pets`");
-    expect(byLine.get(41)).toContain("Breaking OpenAPI change (operation removed): `POST /pets`");
+    expect(byLine.get(26)).toContain("Breaking OpenAPI change (parameter made required): GET /pets");
+    expect(byLine.get(41)).toContain("Breaking OpenAPI change (operation removed): POST /pets");
     expect(byLine.get(74)).toContain(
-      "Breaking OpenAPI change (response field removed): `GET /pets`, `GET /pets/{petId}`",
+      "Breaking OpenAPI change (response field removed): GET /pets, GET /pets/{petId}",
     );
     expect(github.scope.pendingMocks()).toEqual([]);
 
