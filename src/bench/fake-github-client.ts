@@ -103,6 +103,7 @@ export function createFakeGitHubClient(pull: FakePull): FakeGitHub {
   const checkRuns: StoredCheckRun[] = [];
   const reviews: StoredReview[] = [];
   const reviewComments: StoredReviewComment[] = [];
+  const issueComments: string[] = [];
   let nextId = 1000;
   const blobs = new Map(Object.values(pull.tree ?? {}).map((text) => [getBlobSha(text), text]));
 
@@ -114,6 +115,14 @@ export function createFakeGitHubClient(pull: FakePull): FakeGitHub {
   };
 
   const rest = {
+    issues: {
+      // Follow-up pages of a review too large for one body.
+      async createComment(params: { body: string }) {
+        count("issues.createComment");
+        issueComments.push(params.body);
+        return { data: { id: nextId++ } };
+      },
+    },
     checks: {
       async create(params: {
         head_sha: string;
@@ -290,7 +299,16 @@ export function createFakeGitHubClient(pull: FakePull): FakeGitHub {
     },
   };
 
-  const fake = { rest, paginate, config };
+  // GraphQL: the review threads' resolved state (none resolved here).
+  const graphql = async () => {
+    count("graphql");
+    return {
+      repository: {
+        pullRequest: { reviewThreads: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+      },
+    };
+  };
+  const fake = { rest, paginate, config, graphql };
   return {
     requests,
     countRequests: () => [...requests.values()].reduce((sum, n) => sum + n, 0),
