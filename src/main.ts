@@ -15,7 +15,7 @@ import { createApp } from "./index.js";
 import { createMemoryUsageLimits, createRedisUsageLimits } from "./limits/usage-limits.js";
 import { getModelProviderConfig } from "./model/model-provider-config.js";
 import { createReviewModel } from "./model/review-model.js";
-import { buildStartupChecks, getGitHubBaseUrl } from "./ops/build-startup-checks.js";
+import { buildStartupChecks, getGitHubBaseUrl, getTokenRefusalProblem } from "./ops/build-startup-checks.js";
 import { loadPrivateKey } from "./ops/check-credentials.js";
 import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
 import { createVoteRecorder } from "./ops/create-vote-recorder.js";
@@ -149,6 +149,11 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
         });
         octokit.hook.error("request", (error) => {
           metrics.githubApiErrors.inc({ status: String((error as { status?: number }).status ?? "network") });
+          const refused = getTokenRefusalProblem(error);
+          if (refused && startup.getProblem() !== refused) {
+            startup.set("github-app", refused);
+            log.error(refused);
+          }
           throw error;
         });
         return octokit;

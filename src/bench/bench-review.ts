@@ -235,14 +235,15 @@ async function measureSize(size: number): Promise<SizeResult> {
   // BENCH_ANALYZER=inline runs the secret scan and the detectors on the main thread, as before the pool.
   const analyzer = process.env.BENCH_ANALYZER === "inline" ? undefined : createPoolAnalyzer();
 
-  // Warm-up: a small, different pull request, so that the measured run does not pay for JIT and lazy setup.
-  {
-    // 100 files: enough batches for every worker thread of the pool to run (and compile) the analysis once.
-    const files = buildSyntheticPull({ count: 100, seed: seed + 1 });
-    const headSha = toSha("warm-up");
+  // Warm-up: three different 200-file pull requests, so that the measured run does not pay for JIT (V8
+  // optimises a function after many calls, in every worker thread of the pool too) and lazy setup — the state
+  // of a server that has reviewed a few pull requests.
+  for (let round = 1; round <= 3; round++) {
+    const files = buildSyntheticPull({ count: 200, seed: seed + round });
+    const headSha = toSha(`warm-up-${round}`);
     await timeReview(
-      buildJob({ pullNumber: 1, headSha }),
-      createPullFake(files, 1, headSha),
+      buildJob({ pullNumber: round, headSha }),
+      createPullFake(files, round, headSha),
       model,
       log,
       analyzer,
