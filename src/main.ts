@@ -204,6 +204,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       ...(analyzer ? { analyzer } : {}),
       onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
       checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
+      tryStartCooldown: (pullKey, seconds) => usageLimits.tryStartCooldown(pullKey, seconds),
     });
 
   let shuttingDown = false;

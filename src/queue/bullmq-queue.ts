@@ -54,20 +54,24 @@ const backoffType = "review";
  * ARGV: jobId, headSha, retentionMs, job JSON.
  * Returns `{0, existingJobId}` for a duplicate, else `{1, jobId, otherJobId, otherJobJson, …}` for the
  * PR's jobs of other SHAs (dropped from the hash; the caller removes them from BullMQ unless running).
+ * A job with an empty head SHA (a command not resolved yet) neither moves the latest SHA nor drops others,
+ * and is never dropped.
  */
 const enqueueScript = `
 local existing = redis.call("GET", KEYS[1])
 if existing then return {0, existing} end
 redis.call("SET", KEYS[1], ARGV[1], "PX", ARGV[3])
-redis.call("SET", KEYS[2], ARGV[2], "PX", ARGV[3])
 local result = {1, ARGV[1]}
-local entries = redis.call("HGETALL", KEYS[3])
-for i = 1, #entries, 2 do
-  local ok, queued = pcall(cjson.decode, entries[i + 1])
-  if not ok or queued.headSha ~= ARGV[2] then
-    table.insert(result, entries[i])
-    table.insert(result, entries[i + 1])
-    redis.call("HDEL", KEYS[3], entries[i])
+if ARGV[2] ~= "" then
+  redis.call("SET", KEYS[2], ARGV[2], "PX", ARGV[3])
+  local entries = redis.call("HGETALL", KEYS[3])
+  for i = 1, #entries, 2 do
+    local ok, queued = pcall(cjson.decode, entries[i + 1])
+    if not ok or (queued.headSha ~= ARGV[2] and queued.headSha ~= "") then
+      table.insert(result, entries[i])
+      table.insert(result, entries[i + 1])
+      redis.call("HDEL", KEYS[3], entries[i])
+    end
   end
 end
 redis.call("HSET", KEYS[3], ARGV[1], ARGV[4])
@@ -164,6 +168,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   function abortLocalOlder(job: ReviewJob): void {
     const pullKey = toPullKey(job);
     for (const entry of running.values()) {
+      if (job.headSha === "" || entry.job.headSha === "") continue;
       if (toPullKey(entry.job) === pullKey && entry.job.headSha !== job.headSha) {
         entry.controller.abort(new SupersededAbort(job.headSha));
       }
@@ -177,7 +182,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     const latest = await redis.mget(entries.map((entry) => keys.latest(entry.job)));
     entries.forEach((entry, index) => {
       const sha = latest[index];
-      if (sha && sha !== entry.job.headSha && !entry.controller.signal.aborted) {
+      if (sha && entry.job.headSha !== "" && sha !== entry.job.headSha && !entry.controller.signal.aborted) {
         entry.controller.abort(new SupersededAbort(sha));
       }
     });
@@ -202,7 +207,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     const readLatest = () => redis.get(keys.latest(job));
 
     const latestAtStart = await readLatest();
-    if (latestAtStart !== null && latestAtStart !== job.headSha) {
+    if (job.headSha !== "" && latestAtStart !== null && latestAtStart !== job.headSha) {
       log.info(
         { latestSha: latestAtStart },
         "Skipped a job: a newer head SHA of its pull request was enqueued",
@@ -243,7 +248,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       jobId,
       isSuperseded: async () => {
         const latest = await readLatest();
-        return latest !== null && latest !== job.headSha;
+        return job.headSha !== "" && latest !== null && latest !== job.headSha;
       },
     };
     callHook(events.onActive, logger, job);

@@ -95,12 +95,12 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
 
   function isSuperseded(entry: Entry): boolean {
     const latest = latestShas.get(entry.pullKey);
-    return latest !== undefined && latest.sha !== entry.job.headSha;
+    return entry.job.headSha !== "" && latest !== undefined && latest.sha !== entry.job.headSha;
   }
 
   function supersedeOthers(pullKey: string, headSha: string): void {
     for (const entry of [...(entriesByPull.get(pullKey) ?? [])]) {
-      if (entry.job.headSha === headSha) continue;
+      if (entry.job.headSha === headSha || entry.job.headSha === "") continue;
       if (entry.state === "active") {
         entry.controller?.abort(new SupersededAbort(headSha));
         continue;
@@ -260,8 +260,11 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
         return { status: "duplicate", jobId: existing.jobId } satisfies EnqueueResult;
       }
       const pullKey = toPullKey(job);
-      latestShas.set(pullKey, { sha: job.headSha, at: now });
-      supersedeOthers(pullKey, job.headSha);
+      // A command job (head SHA not resolved yet) leaves the pull request's other jobs alone.
+      if (job.headSha !== "") {
+        latestShas.set(pullKey, { sha: job.headSha, at: now });
+        supersedeOthers(pullKey, job.headSha);
+      }
       sequence += 1;
       const entry: Entry = {
         id: `${sequence}-${dedupeKey}`,

@@ -38,6 +38,13 @@ export interface ReviewJob {
    * Ids only; the worker reads the texts again.
    */
   threadReply?: { commentId: number; rootCommentId: number };
+  /**
+   * A `/architect` command as the webhook handler enqueued it, not yet checked: the worker checks the
+   * permission, cooldown and budget, answers help, and resolves the head SHA (`headSha` is `""` until
+   * then). A job with an empty `headSha` neither supersedes other jobs of its pull request nor is
+   * superseded by them.
+   */
+  command?: { kind: "review" | "help" | "unknown"; word?: string };
 }
 
 /** `owner/repo#n`: the coalescing key of a pull request. */

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { runCommandIntake } from "../commands/run-command-intake.js";
 import { createCommentReaction, createIssueComment } from "../github/comments.js";
 import { createReviewCommentReaction, createThreadReply } from "../github/feedback.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -15,6 +16,8 @@ export interface ReviewProcessorDeps extends Omit<ReviewDeps, "octokit" | "log">
   onOutcome?(outcome: ReviewOutcome): void;
   /** This app's bot login and id, to trust only its own markers (see `ReviewDeps.identity`). */
   getIdentity?(job: { owner: string; repo: string }): Promise<ReviewDeps["identity"]>;
+  /** The per-pull-request command cooldown (`UsageLimits.tryStartCooldown`); absent: no cooldown. */
+  tryStartCooldown?(pullKey: string, seconds: number): Promise<{ ok: true } | { ok: false; retryAt: Date }>;
 }
 
 /**
@@ -22,7 +25,8 @@ export interface ReviewProcessorDeps extends Omit<ReviewDeps, "octokit" | "log">
  * repository and pull request, and closes the loop on a command (🚀 when done, 😕 and a reply when not).
  */
 export function createReviewProcessor(deps: ReviewProcessorDeps): ReviewProcessor {
-  return async (job, ctx) => {
+  return async (queued, ctx) => {
+    let job = queued;
     const log = deps.log.child({
       deliveryId: job.deliveryId,
       jobId: ctx.jobId,
@@ -41,6 +45,32 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): ReviewProcesso
         ctx.attempt,
       );
       return;
+    }
+    if (queued.command) {
+      const command = queued.command;
+      try {
+        const resolved = await runCommandIntake(
+          { ...queued, command },
+          { ...deps, octokit, log },
+          ctx.attempt,
+        );
+        if (!resolved) return;
+        job = resolved;
+      } catch (error) {
+        const willRetry =
+          classifyError(error).kind === "retryable" && ctx.attempt < deps.settings.maxAttempts;
+        if (!willRetry && queued.commentId !== undefined) {
+          await createCommentReaction(octokit, {
+            owner: queued.owner,
+            repo: queued.repo,
+            commentId: queued.commentId,
+            content: "confused",
+          }).catch((reactionError: unknown) =>
+            log.warn({ err: reactionError }, "Could not react to the command"),
+          );
+        }
+        throw error;
+      }
     }
     try {
       const outcome = await runReview(

@@ -99,6 +99,7 @@ export async function createTestApp(
           ...(options.context ? { context: options.context } : {}),
           onTokensUsed: (installationId, tokens) => usageLimits.addTokens(installationId, tokens),
           checkBudget: (installationId, budget) => usageLimits.checkBudget(installationId, budget),
+          tryStartCooldown: (pullKey, seconds) => usageLimits.tryStartCooldown(pullKey, seconds),
         }),
     }),
     // No HTTP server in these tests: the ops routes are tested on their own.
