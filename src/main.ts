@@ -18,6 +18,7 @@ import { createReviewModel } from "./model/review-model.js";
 import { buildStartupChecks, getGitHubBaseUrl, getTokenRefusalProblem } from "./ops/build-startup-checks.js";
 import { loadPrivateKey } from "./ops/check-credentials.js";
 import { createQueueMetricsEvents } from "./ops/create-queue-metrics-events.js";
+import { createRedisQueue } from "./ops/create-redis-queue.js";
 import { createVoteRecorder } from "./ops/create-vote-recorder.js";
 import { createWebhookServer } from "./ops/create-webhook-server.js";
 import { createOpsHandler } from "./ops/http-routes.js";
@@ -26,7 +27,6 @@ import { recordContextMetrics } from "./ops/record-context-metrics.js";
 import { runStartupChecks } from "./ops/run-startup-checks.js";
 import { createStartupState } from "./ops/startup-state.js";
 import { useEnvProxy } from "./ops/use-env-proxy.js";
-import { createBullmqQueue } from "./queue/bullmq-queue.js";
 import { createConcurrencyLimiter } from "./queue/concurrency-limiter.js";
 import { createInProcessQueue } from "./queue/in-process-queue.js";
 import { createReviewProcessor } from "./review/create-review-processor.js";
@@ -67,12 +67,14 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     events: createQueueMetricsEvents(metrics),
   };
   const queue = env.REDIS_URL
-    ? createBullmqQueue({
+    ? createRedisQueue({
         ...queueOptions,
         connection: env.REDIS_URL,
         prefix: env.QUEUE_PREFIX,
         lockDurationMs: env.QUEUE_LOCK_MS,
         stalledIntervalMs: env.QUEUE_STALLED_INTERVAL_MS,
+        outageBuffer: env.REDIS_OUTAGE_BUFFER,
+        metrics,
       })
     : createInProcessQueue(queueOptions);
   metrics.setQueueDepthSource(() => queue.getDepth());

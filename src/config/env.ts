@@ -49,6 +49,8 @@ export const envSchema = z.object({
   /** Reviews run at once per installation, across all workers. */
   INSTALLATION_CONCURRENCY: positiveInt(2),
   REDIS_URL: optionalText,
+  /** Deliveries held in memory while Redis is unreachable; beyond them webhooks are answered 503. */
+  REDIS_OUTAGE_BUFFER: nonNegativeInt(1_000),
   /** Key prefix of the queue's Redis keys. */
   QUEUE_PREFIX: z.string().trim().min(1).default("backend-architect"),
   /** server: receive webhooks; worker: run reviews; all: both. Default: all without Redis, server with. */

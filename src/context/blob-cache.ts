@@ -92,6 +92,8 @@ export function createRedisBlobCache(options: RedisBlobCacheOptions): BlobCache 
     typeof options.redis === "string"
       ? new Redis(options.redis, { maxRetriesPerRequest: 1, lazyConnect: false })
       : options.redis;
+  // Failed calls are reported through onError; the queue logs the outage. Never an unhandled `error` event.
+  if (ownsClient) redis.on("error", () => {});
   const local = options.local ?? createMemoryBlobCache({ maxBytes: 16 * 1024 * 1024 });
   const report = (what: string, error: unknown) =>
     options.onError?.(new Error(`Blob cache: ${what} failed in Redis`, { cause: error }));

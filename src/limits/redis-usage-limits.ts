@@ -33,7 +33,11 @@ return 0
 export function createRedisUsageLimits(options: RedisUsageLimitsOptions): UsageLimits {
   const prefix = options.prefix ?? "architect:";
   const ownsClient = typeof options.redis === "string";
-  const redis = typeof options.redis === "string" ? new Redis(options.redis) : options.redis;
+  // Fail fast while Redis is away (the queue logs the outage and holds deliveries); never an unhandled
+  // `error` event.
+  const redis =
+    typeof options.redis === "string" ? new Redis(options.redis, { maxRetriesPerRequest: 2 }) : options.redis;
+  if (typeof options.redis === "string") redis.on("error", () => {});
   let closed = false;
 
   const cooldownKey = (pullKey: string): string => `${prefix}cooldown:${pullKey}`;

@@ -26,6 +26,8 @@ export interface Metrics {
   githubRateLimitRemaining: Gauge<"resource">;
   /** Webhook deliveries whose handler threw (Probot answered 500). */
   webhookErrors: Counter<"event">;
+  /** Deliveries held in memory while Redis was unreachable (`held`) or refused with 503, buffer full (`refused`). */
+  redisOutageDeliveries: Counter<"outcome">;
   /** A finding whose model-given line differs from the line its evidence is on. */
   anchorDisagreements: Counter;
   findingsPosted: Counter<"severity" | "source">;
@@ -157,6 +159,12 @@ export function createMetrics(options: { prefix?: string } = {}): Metrics {
       name: `${prefix}github_rate_limit_remaining`,
       help: "GitHub API requests left in the current rate-limit window (last response seen), by resource",
       labelNames: ["resource"],
+      registers,
+    }),
+    redisOutageDeliveries: new Counter({
+      name: `${prefix}redis_outage_deliveries_total`,
+      help: "Deliveries that arrived while Redis was unreachable: held in memory, or refused (503) with the buffer full",
+      labelNames: ["outcome"],
       registers,
     }),
     webhookErrors: new Counter({

@@ -17,6 +17,7 @@ import {
   silentLogger,
   toDedupeKey,
 } from "./job-queue.js";
+import type { QueueLink } from "./outage-buffer.js";
 import { type ReviewJob, toPullKey } from "./review-job.js";
 import { runProcessor } from "./run-processor.js";
 
@@ -118,7 +119,7 @@ return 1
  * const queue = createBullmqQueue({ connection: env.REDIS_URL, prefix: "architect", concurrency: 4 });
  * if (role === "worker") await queue.startWorker(processReview);
  */
-export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
+export function createBullmqQueue(options: BullmqQueueOptions): JobQueue & { link: QueueLink } {
   const queueName = options.queueName ?? "reviews";
   const concurrency = options.concurrency ?? defaultQueueOptions.concurrency;
   const perInstallationLimit = options.perInstallationLimit ?? defaultQueueOptions.perInstallationLimit;
@@ -144,7 +145,11 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
 
   // The web path fails fast when Redis is away; the worker waits for it (BullMQ requires `null`).
   const client = new Redis(options.connection, { maxRetriesPerRequest: 2 });
-  client.on("error", (err: unknown) => logger.warn({ err }, "Redis connection error (queue)"));
+  logOutages(client, logger, "queue");
+  const connectedListeners: (() => void)[] = [];
+  client.on("ready", () => {
+    for (const listener of connectedListeners) listener();
+  });
   const queue = new Queue<ReviewJob>(queueName, {
     connection: client,
     prefix: options.prefix,
@@ -155,7 +160,10 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       removeOnFail: { age: Math.ceil(retentionMs / 1000) },
     },
   });
-  queue.on("error", (err: unknown) => logger.warn({ err }, "BullMQ queue error"));
+  // Connection errors are logged once per outage by logOutages; BullMQ repeats them on every retry.
+  queue.on("error", (err: unknown) => {
+    if (client.status === "ready") logger.warn({ err }, "BullMQ queue error");
+  });
 
   let worker: Worker<ReviewJob> | undefined;
   let workerClient: Redis | undefined;
@@ -387,7 +395,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       if (closing) throw new Error("Cannot start the worker: the queue is closing");
       if (worker) throw new Error("The worker is already started");
       const redis = new Redis(options.connection, { maxRetriesPerRequest: null });
-      redis.on("error", (err: unknown) => logger.warn({ err }, "Redis connection error (worker)"));
+      logOutages(redis, logger, "worker");
       workerClient = redis;
       worker = new Worker<ReviewJob>(queueName, (bullJob, token) => processJob(bullJob, token, run, redis), {
         connection: redis,
@@ -406,7 +414,9 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
             }),
         },
       });
-      worker.on("error", (err: unknown) => logger.warn({ err }, "BullMQ worker error"));
+      worker.on("error", (err: unknown) => {
+        if (redis.status === "ready") logger.warn({ err }, "BullMQ worker error");
+      });
       worker.on("failed", (bullJob: Job<ReviewJob> | undefined, err: Error) => {
         // Failures decided by BullMQ without running the processor (a job that stalled too often);
         // the processor's own failures were reported by processJob.
@@ -421,7 +431,10 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       supersedeTimer = setInterval(() => {
         checkSuperseded(redis).catch((err: unknown) => logger.warn({ err }, "Supersede check failed"));
       }, supersedeCheckMs);
-      await worker.waitUntilReady();
+      // Redis away at start: the worker takes jobs once it connects; the process does not wait for it.
+      await withTimeout(worker.waitUntilReady(), 2_000).catch((err: unknown) =>
+        logger.warn({ err }, "The worker is not connected to Redis yet; it starts taking jobs when it is"),
+      );
     },
 
     close(graceMs) {
@@ -436,6 +449,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
         active: counts.active ?? 0,
         delayed: counts.delayed ?? 0,
       };
+    },
+
+    link: {
+      isConnected: () => client.status === "ready",
+      onConnected: (listener) => {
+        connectedListeners.push(listener);
+      },
     },
 
     async isReady() {
@@ -507,6 +527,20 @@ function createScriptRunner(): (
 function toStringArray(reply: unknown): string[] {
   if (!Array.isArray(reply)) throw new Error(`Unexpected reply from the enqueue script: ${String(reply)}`);
   return reply.map((item: unknown) => String(item));
+}
+
+/** Logs a lost connection once (not every reconnect attempt) and its return; ioredis keeps reconnecting with backoff. */
+function logOutages(redis: Redis, logger: QueueLogger, role: string): void {
+  let down = false;
+  redis.on("error", (err: unknown) => {
+    if (down) return;
+    down = true;
+    logger.warn({ err, role }, "Redis is unreachable; reconnecting with backoff");
+  });
+  redis.on("ready", () => {
+    if (down) logger.info({ role }, "Redis connection is back");
+    down = false;
+  });
 }
 
 async function quit(redis: Redis): Promise<void> {
