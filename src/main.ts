@@ -109,6 +109,7 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
       appId: processEnv.APP_ID,
       privateKey,
       githubBaseUrl: getGitHubBaseUrl(processEnv),
+      askGitHub: env.STARTUP_GITHUB_APP_CHECK,
       Octokit: AppOctokit,
       model:
         "config" in modelProvider

@@ -49,6 +49,11 @@ export const envSchema = z.object({
   /** Reviews run at once per installation, across all workers. */
   INSTALLATION_CONCURRENCY: positiveInt(2),
   REDIS_URL: optionalText,
+  /**
+   * Ask GitHub for the app (GET /app) at start: auto = on GitHub.com only (a GitHub Enterprise Server is
+   * then checked by its first installation token), on, or off.
+   */
+  STARTUP_GITHUB_APP_CHECK: z.enum(["auto", "on", "off"]).default("auto"),
   /** Deliveries held in memory while Redis is unreachable; beyond them webhooks are answered 503. */
   REDIS_OUTAGE_BUFFER: nonNegativeInt(1_000),
   /** Key prefix of the queue's Redis keys. */

@@ -12,6 +12,11 @@ export function buildStartupChecks(options: {
   appId: string | undefined;
   privateKey: PrivateKeyResult;
   githubBaseUrl: string;
+  /**
+   * Whether to ask GitHub for the app (GET /app) at start: `auto` (the default) asks GitHub.com only; a
+   * GitHub Enterprise Server or a stand-in (GHE_HOST) is then checked by its first installation token.
+   */
+  askGitHub?: "auto" | "on" | "off";
   Octokit: typeof ProbotOctokit;
   model: { provider: ModelProviderConfig; model: string } | undefined;
 }): StartupCheck[] {
@@ -25,7 +30,8 @@ export function buildStartupChecks(options: {
         // GitHub.com is asked for the app (GET /app). A GitHub Enterprise Server or a stand-in (GHE_HOST) is
         // not asked at start (not every server or stand-in answers GET /app): the key was parsed above, and
         // GitHub's answer to the first installation token request decides readiness there.
-        if (options.githubBaseUrl !== githubComApi) {
+        const ask = options.askGitHub ?? "auto";
+        if (ask === "off" || (ask === "auto" && options.githubBaseUrl !== githubComApi)) {
           return {
             status: "ok",
             detail: `private key parses; ${options.githubBaseUrl} checks the app at its first installation token`,

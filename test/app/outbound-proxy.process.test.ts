@@ -82,6 +82,7 @@ describe("outbound proxy", () => {
         WEBHOOK_SECRET: "s",
         PORT: String(port),
         HOST: "127.0.0.1",
+        STARTUP_GITHUB_APP_CHECK: "on",
         GHE_HOST: "github.invalid",
         GHE_PROTOCOL: "http",
         ANTHROPIC_API_KEY: "sk-ant-test",

@@ -88,6 +88,7 @@ describe("start-up checks of the deployed app", () => {
         WEBHOOK_SECRET: "s3cret",
         PORT: String(port),
         HOST: "127.0.0.1",
+        STARTUP_GITHUB_APP_CHECK: "on",
         GHE_HOST: githubHost,
         GHE_PROTOCOL: "http",
         ANTHROPIC_API_KEY: "sk-ant-test",
