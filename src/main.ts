@@ -43,7 +43,7 @@ import { serializeErrorForLog } from "./security/serialize-error-for-log.js";
 async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const env = loadEnv(processEnv);
-  const proxied = useEnvProxy(processEnv);
+  const proxied = await useEnvProxy(processEnv);
   const role = getRole(env, argv);
   if (role !== "worker") {
     const problem = getWebhookSecretProblem(processEnv);

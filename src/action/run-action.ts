@@ -50,7 +50,7 @@ export async function runAction({ env, Octokit = AppOctokit, log: given }: Actio
     return 1;
   }
 
-  useEnvProxy(env);
+  await useEnvProxy(env);
   const modelKey = input("anthropic-api-key");
   const appEnv = loadEnv({
     ...env,

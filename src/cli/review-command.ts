@@ -219,7 +219,7 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
 
 /** Runs the command on this process's arguments and streams; sets the exit code. */
 export async function runFromProcess(argv: string[]): Promise<void> {
-  useEnvProxy(process.env);
+  await useEnvProxy(process.env);
   // `… | head` closes the pipe early: stop quietly, as other command-line tools do.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
