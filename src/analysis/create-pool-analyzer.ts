@@ -1,6 +1,5 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import type { ImpactFile } from "../impact/build-architecture-impact.js";
 import {
   applyPatchAnalysis,
   type ImpactExtraction,
@@ -12,8 +11,8 @@ import {
   type FileAnalyzer,
   getIndexSize,
   getPatchSize,
-  impactBatchFiles,
   mergePatchAnalyses,
+  splitImpactBatches,
   splitIntoBatches,
 } from "./file-analyzer.js";
 
@@ -74,11 +73,10 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
       return runAll(tasks, signal);
     },
     async extractImpact(files) {
-      const batches: ImpactFile[][] = [];
-      for (let i = 0; i < files.length; i += impactBatchFiles)
-        batches.push(files.slice(i, i + impactBatchFiles));
       const parts = await Promise.all(
-        batches.map(async (batch) => (await pool.run({ kind: "impact", files: batch })) as ImpactExtraction),
+        splitImpactBatches(files).map(
+          async (batch) => (await pool.run({ kind: "impact", files: batch })) as ImpactExtraction,
+        ),
       );
       return mergeImpactExtractions(parts);
     },

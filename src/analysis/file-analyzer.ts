@@ -34,6 +34,13 @@ export interface FileAnalyzer {
 /** Files per impact batch (each file is parsed on both sides of its diff). */
 export const impactBatchFiles = 25;
 
+/** Cuts the files of an impact extraction into batches of `impactBatchFiles`. */
+export function splitImpactBatches(files: ImpactFile[]): ImpactFile[][] {
+  const batches: ImpactFile[][] = [];
+  for (let i = 0; i < files.length; i += impactBatchFiles) batches.push(files.slice(i, i + impactBatchFiles));
+  return batches;
+}
+
 /** Files per batch: small enough to yield (or spread over workers) often, large enough to keep calls cheap. */
 export const analysisBatchFiles = 50;
 /** Characters per batch, so that one batch of huge files does not hold a thread for long. */
@@ -104,8 +111,8 @@ export function createInlineAnalyzer(): FileAnalyzer {
     },
     async extractImpact(files) {
       const parts: ImpactExtraction[] = [];
-      for (let i = 0; i < files.length; i += impactBatchFiles) {
-        parts.push(extractImpact(files.slice(i, i + impactBatchFiles)));
+      for (const batch of splitImpactBatches(files)) {
+        parts.push(extractImpact(batch));
         await yieldToEventLoop();
       }
       return mergeImpactExtractions(parts);
