@@ -3,7 +3,7 @@ import { buildLineIndex, type FileLineIndex } from "../diff/line-index.js";
 import { type Hunk, parsePatch } from "../diff/parse-patch.js";
 import type { Finding } from "../findings/finding.js";
 import { type ArchitectureImpact, createEmptyImpact } from "../impact/architecture-impact.js";
-import { buildArchitectureImpact, type ImpactFile } from "../impact/build-architecture-impact.js";
+import { addFileImpact, buildArchitectureImpact, type ImpactFile } from "../impact/build-architecture-impact.js";
 import { redactSecrets } from "../security/redact-secrets.js";
 
 /** What the analysis of a set of files gives back. */
@@ -116,4 +116,59 @@ export function mergeImpactExtractions(parts: readonly ImpactExtraction[]): Impa
     }
   }
   return { impact, errors: parts.flatMap((part) => part.errors) };
+}
+
+/**
+ * A changed file of a review: its patch, and which parts of the analysis it takes — the secret scan and the
+ * detectors (`analyse`: a server-code candidate) and the architecture impact (`impact`: every file the
+ * configuration includes).
+ */
+export interface ReviewSource extends PatchSource {
+  analyse: boolean;
+  impact: boolean;
+}
+
+/** Both analyses of a review's changed files. */
+export interface ReviewAnalysis {
+  analysis: PatchAnalysis;
+  impact: ImpactExtraction;
+}
+
+/**
+ * `analysePatchSources` over the files marked `analyse` and `extractImpact` over those marked `impact`, in
+ * one pass: each patch is parsed once, and a file's detectors and its impact extraction run one after the
+ * other, so both read the same parsed tree of its new side (see `parseSource`). Gives what the two
+ * separate calls give.
+ */
+export async function analyseReviewSources(sources: readonly ReviewSource[]): Promise<ReviewAnalysis> {
+  const parsed = sources.map((source) => ({ source, hunks: parsePatch(source.patch) }));
+  const indexes: FileLineIndex[] = [];
+  for (const { source, hunks } of parsed) {
+    if (source.analyse && hunks.length > 0) indexes.push(buildLineIndex(source.path, hunks));
+  }
+  const redacted = await redactSecrets(indexes);
+  const errors: string[] = [];
+  const ruleFindings: Finding[] = [];
+  const impact = createEmptyImpact();
+  const impactErrors: ImpactExtraction["errors"] = [];
+  const onImpactError = (path: string, error: unknown) =>
+    impactErrors.push({ path, message: error instanceof Error ? error.message : String(error) });
+  let next = 0;
+  for (const { source, hunks } of parsed) {
+    if (source.analyse && hunks.length > 0) {
+      const file = redacted.files[next++] as FileLineIndex;
+      ruleFindings.push(...runDetectors([file], { onError: (error) => errors.push(error.message) }));
+    }
+    if (source.impact) {
+      addFileImpact(impact, { filename: source.path, patch: source.patch }, hunks, { onError: onImpactError });
+    }
+  }
+  const redactedHunks = new Map<string, Hunk[]>();
+  redacted.files.forEach((file, i) => {
+    if (file !== indexes[i]) redactedHunks.set(file.path, file.hunks);
+  });
+  return {
+    analysis: { redactedHunks, secretFindings: redacted.findings, ruleFindings, errors },
+    impact: { impact, errors: impactErrors },
+  };
 }

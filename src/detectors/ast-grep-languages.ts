@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { Lang, parse, registerDynamicLanguage } from "@ast-grep/napi";
+import { Lang, parse, registerDynamicLanguage, type SgNode } from "@ast-grep/napi";
 import type { DetectorLanguage } from "./detector.js";
 
 const require = createRequire(import.meta.url);
@@ -43,4 +43,24 @@ const astGrepLanguage: Record<Exclude<DetectorLanguage, "sql">, AstGrepLanguage>
 /** The ast-grep language that parses `language`; undefined for languages read as text (`sql`). */
 export function toAstGrepLanguage(language: DetectorLanguage): AstGrepLanguage | undefined {
   return language === "sql" ? undefined : astGrepLanguage[language];
+}
+
+/** Trees kept by `parseSource`: the last few texts parsed on this thread. */
+const recentTreesMax = 2;
+const recentTrees = new Map<string, SgNode>();
+
+/**
+ * `parse(language, text).root()`, remembering the last few trees of this thread: the detectors and the
+ * architecture-impact extraction read the same new side of a file one after the other, and parsing is
+ * most of what either costs. A text is parsed again once it has left the small cache, so memory stays
+ * bounded (trees live in native memory the garbage collector does not see).
+ */
+export function parseSource(language: AstGrepLanguage, text: string): SgNode {
+  const key = `${String(language)}\u0000${text}`;
+  const known = recentTrees.get(key);
+  if (known) return known;
+  const root = parse(language, text).root();
+  recentTrees.set(key, root);
+  if (recentTrees.size > recentTreesMax) recentTrees.delete(recentTrees.keys().next().value as string);
+  return root;
 }

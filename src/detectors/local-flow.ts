@@ -1,6 +1,6 @@
-import type { SgNode } from "@ast-grep/napi";
+import type { Rule, SgNode } from "@ast-grep/napi";
 import type { ParsedLanguage } from "./context-rules.js";
-import { getField, getNodeKind, getNodeText, getParent } from "./find-matches.js";
+import { findMatches, getField, getNodeKind, getNodeText, getParent } from "./find-matches.js";
 
 /**
  * Intraprocedural data flow, deliberately simple: from an expression at a sink back to where its value was
@@ -47,6 +47,24 @@ interface Assignment {
 
 const assignmentCache = new WeakMap<SgNode, Assignment[]>();
 
+const anyKind = (...kinds: string[]): Rule => ({ any: kinds.map((kind) => ({ kind })) });
+
+/** The nodes that assign a variable, per language. */
+const assignmentRules: Record<ParsedLanguage, Rule> = {
+  js: anyKind("variable_declarator", "assignment_expression", "augmented_assignment_expression"),
+  python: anyKind("assignment", "augmented_assignment"),
+  go: anyKind("short_var_declaration", "assignment_statement", "var_spec", "const_spec"),
+  java: anyKind("variable_declarator", "assignment_expression"),
+};
+
+/** Calls, per language (a builder append is a call). */
+const callRules: Record<ParsedLanguage, Rule> = {
+  js: { kind: "call_expression" },
+  python: { kind: "call" },
+  go: { kind: "call_expression" },
+  java: { kind: "method_invocation" },
+};
+
 function startIndex(node: SgNode): number {
   return node.range().start.index;
 }
@@ -60,7 +78,8 @@ function collectAssignments(scope: SgNode, language: ParsedLanguage): Assignment
     if (!target || !value) return;
     out.push({ name: getNodeText(target).trim(), value, append, start: startIndex(value) });
   };
-  const walk = (node: SgNode) => {
+  // ast-grep finds the assignment nodes natively, in the order a pre-order walk would meet them.
+  for (const node of findMatches(scope, assignmentRules[language])) {
     const kind = getNodeKind(node);
     switch (language) {
       case "js":
@@ -100,9 +119,7 @@ function collectAssignments(scope: SgNode, language: ParsedLanguage): Assignment
           push(getField(node, "left"), getField(node, "right"), /^\s*\+=/.test(getOperatorText(node)));
         break;
     }
-    for (const child of node.children()) walk(child);
-  };
-  walk(scope);
+  }
   assignmentCache.set(scope, out);
   return out;
 }
@@ -123,33 +140,45 @@ function moduleAssignments(scope: SgNode, language: ParsedLanguage): Assignment[
   if (!functionKinds[language].has(getNodeKind(scope))) return [];
   let root: SgNode = scope;
   for (let parent = getParent(root); parent; parent = getParent(parent)) root = parent;
-  return collectAssignments(root, language).filter(
+  const cached = moduleAssignmentCache.get(root);
+  if (cached) return cached;
+  const found = collectAssignments(root, language).filter(
     (a) => !functionKinds[language].has(getNodeKind(enclosingScope(a.value, language))),
   );
+  moduleAssignmentCache.set(root, found);
+  return found;
 }
 
+const moduleAssignmentCache = new WeakMap<SgNode, Assignment[]>();
+
 /** Builder appends on `name` before `before`: `name.append(x)`, `name.push(x)`, `name.write(x)`. */
-function collectAppends(scope: SgNode, name: string, before: number): SgNode[] {
+function collectAppends(scope: SgNode, language: ParsedLanguage, name: string, before: number): SgNode[] {
   const out: SgNode[] = [];
   const pattern = new RegExp(
     `^${escapeRegExp(name)}\\s*\\.\\s*(append|push|concat|write|WriteString|add)\\s*\\(`,
   );
-  const walk = (node: SgNode) => {
-    const kind = getNodeKind(node);
-    if (
-      (kind === "method_invocation" || kind === "call_expression" || kind === "call") &&
-      startIndex(node) < before
-    ) {
-      const text = getNodeText(node);
-      if (pattern.test(text)) {
-        const args = getField(node, "arguments");
-        if (args) out.push(args);
-      }
-    }
-    for (const child of node.children()) walk(child);
-  };
-  walk(scope);
+  for (const call of getCalls(scope, language)) {
+    if (call.start >= before || !pattern.test(call.text)) continue;
+    const args = getField(call.node, "arguments");
+    if (args) out.push(args);
+  }
   return out;
+}
+
+const callCache = new WeakMap<SgNode, { node: SgNode; start: number; text: string }[]>();
+
+/** The calls in a scope (found once per scope, natively), in source order, with their start and text. */
+function getCalls(scope: SgNode, language: ParsedLanguage): { node: SgNode; start: number; text: string }[] {
+  let calls = callCache.get(scope);
+  if (!calls) {
+    calls = findMatches(scope, callRules[language]).map((node) => ({
+      node,
+      start: startIndex(node),
+      text: getNodeText(node),
+    }));
+    callCache.set(scope, calls);
+  }
+  return calls;
 }
 
 function escapeRegExp(text: string): string {
@@ -194,7 +223,7 @@ export function traceValue(expression: SgNode, language: ParsedLanguage, maxDept
       const before = assignments.filter((a) => a.name === base && a.start < useAt);
       const lastPlain = before.filter((a) => !a.append).at(-1);
       const found = before.filter((a) => a === lastPlain || (a.append && a.start > (lastPlain?.start ?? -1)));
-      const appends = collectAppends(scope, base, useAt).filter(
+      const appends = collectAppends(scope, language, base, useAt).filter(
         (args) => startIndex(args) > (lastPlain?.start ?? -1),
       );
       if (found.length === 0 && appends.length === 0) {

@@ -1,8 +1,8 @@
-import { parse, type SgNode } from "@ast-grep/napi";
+import type { SgNode } from "@ast-grep/napi";
 import { buildNewSideText } from "../diff/build-new-side-text.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import type { Finding } from "../findings/finding.js";
-import { ensureAstGrepLanguages, toAstGrepLanguage } from "./ast-grep-languages.js";
+import { ensureAstGrepLanguages, parseSource, toAstGrepLanguage } from "./ast-grep-languages.js";
 import { detectLanguage, isMigrationPath } from "./detect-language.js";
 import type { Detector, DetectorHit, DetectorInput, DetectorLanguage } from "./detector.js";
 import { beginTreeScope, createNodeFinder, endTreeScope, type NodeFinder } from "./find-matches.js";
@@ -97,7 +97,7 @@ function createInput(path: string, language: DetectorLanguage, text: string): De
       if (!astGrepLanguage) return undefined;
       try {
         ensureAstGrepLanguages();
-        root = parse(astGrepLanguage, text).root();
+        root = parseSource(astGrepLanguage, text);
       } catch {
         root = undefined;
       }

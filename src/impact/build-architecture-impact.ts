@@ -1,7 +1,7 @@
-import { parsePatch } from "../diff/parse-patch.js";
+import { type Hunk, parsePatch } from "../diff/parse-patch.js";
 import { type ArchitectureImpact, createEmptyImpact } from "./architecture-impact.js";
 import { extractDataChanges, extractTableQueries } from "./extract-data-changes.js";
-import { extractEndpoints, getEndpointLanguage } from "./extract-endpoints.js";
+import { extractEndpoints, getEndpointLanguage, routeHint } from "./extract-endpoints.js";
 import { extractManifestDependencies } from "./extract-manifest-dependencies.js";
 import { extractConfigKeys, extractOutbound } from "./extract-outbound.js";
 import { isTestPath } from "./is-test-path.js";
@@ -11,10 +11,6 @@ export interface ImpactFile {
   /** GitHub's per-file patch; absent for binary or very large files. */
   patch?: string | undefined;
 }
-
-// A patch without any of these cannot register a route: its file is not parsed for endpoints.
-const routeHint =
-  /\.(?:get|post|put|patch|delete|del|all|route|api_route|HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|Any|Get|Post|Put|Patch|Delete|Method|register|websocket)\s*\(|@(?:Get|Post|Put|Patch|Delete|All|Head|Options|Controller|\w+Mapping)\b|\b(?:re_)?path\s*\(|\burl\s*\(/;
 
 /**
  * What a pull request does to the system, from its files' patches alone (no repository reads): endpoints,
@@ -27,22 +23,33 @@ export function buildArchitectureImpact(
   options: { onError?(path: string, error: unknown): void } = {},
 ): ArchitectureImpact {
   const impact = createEmptyImpact();
-  for (const file of files) {
-    if (!file.patch || isTestPath(file.filename)) continue;
-    const path = file.filename;
-    try {
-      const hunks = parsePatch(file.patch);
-      if (hunks.length === 0) continue;
-      if (getEndpointLanguage(path) && routeHint.test(file.patch))
-        impact.endpoints.push(...extractEndpoints(path, hunks));
-      impact.dataChanges.push(...extractDataChanges(path, hunks));
-      impact.queries.push(...extractTableQueries(path, hunks));
-      impact.outbound.push(...extractOutbound(path, hunks));
-      impact.configKeys.push(...extractConfigKeys(path, hunks));
-      impact.dependencies.push(...extractManifestDependencies(path, hunks));
-    } catch (error) {
-      options.onError?.(path, error);
-    }
-  }
+  for (const file of files) addFileImpact(impact, file, undefined, options);
   return impact;
+}
+
+/**
+ * Adds one file's part of the impact to `impact` (what `buildArchitectureImpact` does per file). `hunks`:
+ * the file's patch already parsed, when the caller has it.
+ */
+export function addFileImpact(
+  impact: ArchitectureImpact,
+  file: ImpactFile,
+  hunks: readonly Hunk[] | undefined,
+  options: { onError?(path: string, error: unknown): void } = {},
+): void {
+  if (!file.patch || isTestPath(file.filename)) return;
+  const path = file.filename;
+  try {
+    const parsed = hunks ?? parsePatch(file.patch);
+    if (parsed.length === 0) return;
+    if (getEndpointLanguage(path) && routeHint.test(file.patch))
+      impact.endpoints.push(...extractEndpoints(path, parsed));
+    impact.dataChanges.push(...extractDataChanges(path, parsed));
+    impact.queries.push(...extractTableQueries(path, parsed));
+    impact.outbound.push(...extractOutbound(path, parsed));
+    impact.configKeys.push(...extractConfigKeys(path, parsed));
+    impact.dependencies.push(...extractManifestDependencies(path, parsed));
+  } catch (error) {
+    options.onError?.(path, error);
+  }
 }

@@ -1,5 +1,5 @@
-import { Lang, parse, type Rule, type SgNode } from "@ast-grep/napi";
-import { ensureAstGrepLanguages } from "../detectors/ast-grep-languages.js";
+import { Lang, type Rule, type SgNode } from "@ast-grep/napi";
+import { ensureAstGrepLanguages, parseSource } from "../detectors/ast-grep-languages.js";
 import type { Hunk } from "../diff/parse-patch.js";
 import type { Endpoint, EndpointFramework } from "./architecture-impact.js";
 import { buildDiffSides, type DiffSide } from "./diff-sides.js";
@@ -80,6 +80,10 @@ const springMethodRule: Rule = { kind: "method_declaration", has: { kind: "modif
 const httpClientObject =
   /^(?:axios|got|ky|superagent|request|fetch|\$http|http|https|this\.http|httpClient|client|api\.client|supertest)$/i;
 
+// A patch (or one side of it) without any of these cannot register a route: it is not parsed for endpoints.
+export const routeHint =
+  /\.(?:get|post|put|patch|delete|del|all|route|api_route|HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|Any|Get|Post|Put|Patch|Delete|Method|register|websocket)\s*\(|@(?:Get|Post|Put|Patch|Delete|All|Head|Options|Controller|\w+Mapping)\b|\b(?:re_)?path\s*\(|\burl\s*\(/;
+
 export function getEndpointLanguage(path: string): EndpointLanguage | undefined {
   if (/\.(?:[cm]?js|jsx)$/.test(path)) return "javascript";
   if (/\.(?:[cm]?ts|tsx)$/.test(path) && !path.endsWith(".d.ts")) return "typescript";
@@ -141,23 +145,23 @@ function hasChangedLine(side: DiffSide, start: number, end: number): boolean {
 }
 
 function findRoutes(language: EndpointLanguage, path: string, side: DiffSide): RouteDefinition[] {
-  if (side.changed.size === 0 || side.text.trim() === "") return [];
+  if (side.changed.size === 0 || !routeHint.test(side.text)) return [];
   switch (language) {
     case "javascript":
     case "typescript":
       return findJsRoutes(
-        parse(language === "typescript" ? Lang.TypeScript : Lang.JavaScript, side.text).root(),
+        parseSource(language === "typescript" ? Lang.TypeScript : Lang.JavaScript, side.text),
         side.text,
       );
     case "python":
       ensureAstGrepLanguages();
-      return findPythonRoutes(parse("python", side.text).root(), side.text, path);
+      return findPythonRoutes(parseSource("python", side.text), side.text, path);
     case "go":
       ensureAstGrepLanguages();
-      return findGoRoutes(parse("go", side.text).root(), side.text);
+      return findGoRoutes(parseSource("go", side.text), side.text);
     case "java":
       ensureAstGrepLanguages();
-      return findSpringRoutes(parse("java", side.text).root());
+      return findSpringRoutes(parseSource("java", side.text));
   }
 }
 

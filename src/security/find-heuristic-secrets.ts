@@ -113,15 +113,16 @@ const bareAssignment =
  */
 export function findHeuristicSecrets(line: string): HeuristicSecret[] {
   const found: HeuristicSecret[] = [];
-  for (const { pattern, kind, description } of knownFormats) {
-    for (const match of line.matchAll(pattern)) {
-      found.push({ start: match.index, end: match.index + match[0].length, kind, description });
+  // Most lines hold no known format at all: one pass of the joined patterns tells, before each runs alone.
+  if (anyKnownFormat.test(line)) addKnownFormats(found, line);
+  // Both heuristics need a separator (`=` or `:`); the quoted one needs a quote too.
+  if (!assignmentHint.test(line)) return found;
+  if (quoteHint.test(line)) {
+    for (const match of line.matchAll(quotedAssignment)) {
+      const [whole, name = "", , value = ""] = match;
+      const start = match.index + whole.length - 1 - value.length;
+      addIfSecret(found, name, value, start, true);
     }
-  }
-  for (const match of line.matchAll(quotedAssignment)) {
-    const [whole, name = "", , value = ""] = match;
-    const start = match.index + whole.length - 1 - value.length;
-    addIfSecret(found, name, value, start, true);
   }
   const bare = bareAssignment.exec(line);
   // An unquoted value produced by code (`secrets.token_hex(16)`, `keys[index]`) is computed at run time: the
@@ -131,6 +132,18 @@ export function findHeuristicSecrets(line: string): HeuristicSecret[] {
     addIfSecret(found, name, value, bare.index + whole.trimEnd().length - value.length, false);
   }
   return found;
+}
+
+const anyKnownFormat = new RegExp(knownFormats.map(({ pattern }) => `(?:${pattern.source})`).join("|"));
+const assignmentHint = /[=:]/;
+const quoteHint = /["'`]/;
+
+function addKnownFormats(found: HeuristicSecret[], line: string): void {
+  for (const { pattern, kind, description } of knownFormats) {
+    for (const match of line.matchAll(pattern)) {
+      found.push({ start: match.index, end: match.index + match[0].length, kind, description });
+    }
+  }
 }
 
 /** A call, an index or a member path ending in a call: an expression, never a literal. */
