@@ -5,6 +5,7 @@ import {
   type ImpactExtraction,
   mergeImpactExtractions,
   type PatchAnalysis,
+  type ReviewAnalysis,
 } from "./analyse-files.js";
 import type { AnalysisTask } from "./analysis-worker.js";
 import {
@@ -12,6 +13,7 @@ import {
   getIndexSize,
   getPatchSize,
   mergePatchAnalyses,
+  mergeReviewAnalyses,
   splitImpactBatches,
   splitIntoBatches,
 } from "./file-analyzer.js";
@@ -34,7 +36,7 @@ export interface PoolAnalyzerOptions {
  */
 export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnalyzer {
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const pool = new Piscina<AnalysisTask, PatchAnalysis | ImpactExtraction>({
+  const pool = new Piscina<AnalysisTask, PatchAnalysis | ImpactExtraction | ReviewAnalysis>({
     filename: (options.workerFile ?? new URL("./analysis-worker.js", import.meta.url)).href,
     minThreads: threads,
     maxThreads: threads,
@@ -43,19 +45,21 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
   // Tasks are handed to the pool a few at a time (two per thread, so that no thread waits between two
   // tasks): a cancelled analysis then stops between batches, where aborting a task that runs would make
   // piscina terminate its thread (and the next review pay for a new one).
-  const runAll = async (tasks: AnalysisTask[], signal?: AbortSignal): Promise<PatchAnalysis> => {
-    const results: PatchAnalysis[] = new Array(tasks.length);
+  const runTasks = async <T>(tasks: AnalysisTask[], signal?: AbortSignal): Promise<T[]> => {
+    const results: T[] = new Array(tasks.length);
     let next = 0;
     const runLane = async () => {
       while (next < tasks.length) {
         signal?.throwIfAborted();
         const index = next++;
-        results[index] = (await pool.run(tasks[index] as AnalysisTask)) as PatchAnalysis;
+        results[index] = (await pool.run(tasks[index] as AnalysisTask)) as T;
       }
     };
     await Promise.all(Array.from({ length: Math.min(tasks.length, threads * 2) }, runLane));
-    return mergePatchAnalyses(results);
+    return results;
   };
+  const runAll = async (tasks: AnalysisTask[], signal?: AbortSignal): Promise<PatchAnalysis> =>
+    mergePatchAnalyses(await runTasks<PatchAnalysis>(tasks, signal));
   return {
     async analyse(files) {
       const tasks = splitIntoBatches(files, getIndexSize).map(
@@ -71,6 +75,12 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
         (batch): AnalysisTask => ({ kind: "patches", files: batch }),
       );
       return runAll(tasks, signal);
+    },
+    async analyseReview(sources, signal) {
+      const tasks = splitIntoBatches(sources, getPatchSize).map(
+        (batch): AnalysisTask => ({ kind: "review", files: batch }),
+      );
+      return mergeReviewAnalyses(await runTasks<ReviewAnalysis>(tasks, signal));
     },
     async extractImpact(files) {
       const parts = await Promise.all(

@@ -1,8 +1,10 @@
 import type { FileLineIndex } from "../diff/line-index.js";
+import { createEmptyImpact } from "../impact/architecture-impact.js";
 import type { ImpactFile } from "../impact/build-architecture-impact.js";
 import {
   analyseIndexes,
   analysePatchSources,
+  analyseReviewSources,
   applyPatchAnalysis,
   extractImpact,
   type FileAnalysis,
@@ -10,6 +12,8 @@ import {
   mergeImpactExtractions,
   type PatchAnalysis,
   type PatchSource,
+  type ReviewAnalysis,
+  type ReviewSource,
 } from "./analyse-files.js";
 
 /**
@@ -26,6 +30,11 @@ export interface FileAnalyzer {
    * parsed the files itself, and applies the result with `applyPatchAnalysis`. An aborted call rejects.
    */
   analysePatches(sources: PatchSource[], signal?: AbortSignal): Promise<PatchAnalysis>;
+  /**
+   * Both at once over a review's changed files (`analysePatches` over those marked `analyse`,
+   * `extractImpact` over those marked `impact`): each file is parsed once for both. An aborted call rejects.
+   */
+  analyseReview(sources: ReviewSource[], signal?: AbortSignal): Promise<ReviewAnalysis>;
   /** Reads the architecture impact of changed files (the same parsers: CPU work, run where the rest runs). */
   extractImpact(files: ImpactFile[]): Promise<ImpactExtraction>;
   close(): Promise<void>;
@@ -85,6 +94,14 @@ export function mergePatchAnalyses(parts: PatchAnalysis[]): PatchAnalysis {
   };
 }
 
+/** Joins the results of `analyseReview` batches in batch order. */
+export function mergeReviewAnalyses(parts: ReviewAnalysis[]): ReviewAnalysis {
+  return {
+    analysis: mergePatchAnalyses(parts.map((part) => part.analysis)),
+    impact: mergeImpactExtractions(parts.map((part) => part.impact)),
+  };
+}
+
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -109,6 +126,15 @@ export function createInlineAnalyzer(): FileAnalyzer {
       }
       return mergePatchAnalyses(parts);
     },
+    async analyseReview(sources, signal) {
+      const parts: ReviewAnalysis[] = [];
+      for (const batch of splitIntoBatches(sources, getPatchSize)) {
+        signal?.throwIfAborted();
+        parts.push(await analyseReviewSources(batch));
+        await yieldToEventLoop();
+      }
+      return mergeReviewAnalyses(parts);
+    },
     async extractImpact(files) {
       const parts: ImpactExtraction[] = [];
       for (const batch of splitImpactBatches(files)) {
@@ -124,14 +150,70 @@ export function createInlineAnalyzer(): FileAnalyzer {
 /** An analysis under way, which can be dropped. */
 export interface PatchAnalysisRun {
   result: Promise<PatchAnalysis>;
+  /** The architecture impact read in the same pass, when impact files were given (never rejects). */
+  impact: Promise<ImpactExtraction> | null;
   /** Drops the batches not yet started (no-op once the result is in). */
   cancel(): void;
 }
 
-export function startPatchAnalysis(analyzer: FileAnalyzer, sources: PatchSource[]): PatchAnalysisRun {
+/**
+ * Starts the analysis of `sources` (the review's candidates). With `impactFiles` (the changed files the
+ * architecture impact reads, in the pull request's order, of which `sources` is a subsequence), the impact
+ * is read in the same pass, so each file is parsed once; a failure of that pass leaves the impact empty.
+ */
+export function startPatchAnalysis(
+  analyzer: FileAnalyzer,
+  sources: PatchSource[],
+  impactFiles?: readonly ImpactFile[],
+): PatchAnalysisRun {
   const controller = new AbortController();
-  const result = analyzer.analysePatches(sources, controller.signal);
-  // A dropped analysis rejects with an abort: that is no failure of the review.
+  if (!impactFiles) {
+    const result = analyzer.analysePatches(sources, controller.signal);
+    // A dropped analysis rejects with an abort: that is no failure of the review.
+    result.catch(() => {});
+    return { result, impact: null, cancel: () => controller.abort() };
+  }
+  const combined = analyzer.analyseReview(mergeReviewSources(sources, impactFiles), controller.signal);
+  const result = combined.then((both) => both.analysis);
   result.catch(() => {});
-  return { result, cancel: () => controller.abort() };
+  const impact = combined.then(
+    (both) => both.impact,
+    (): ImpactExtraction => ({ impact: createEmptyImpact(), errors: [] }),
+  );
+  // The review cancels at its end (the impact read by then) or when it stops early (the impact unneeded).
+  return { result, impact, cancel: () => controller.abort() };
+}
+
+/**
+ * One list of the review's files in the pull request's order: the candidates (analysed) and the impact files
+ * (a file in both is listed once, marked for both).
+ */
+export function mergeReviewSources(sources: PatchSource[], impactFiles: readonly ImpactFile[]): ReviewSource[] {
+  const analysed = new Map(sources.map((source) => [source.path, source]));
+  const merged: ReviewSource[] = [];
+  const listed = new Set<string>();
+  let nextSource = 0;
+  for (const file of impactFiles) {
+    const source = analysed.get(file.filename);
+    // Candidates before this one that the impact does not read (it can be switched off per path).
+    if (source) {
+      while (nextSource < sources.length && sources[nextSource] !== source) {
+        const earlier = sources[nextSource++] as PatchSource;
+        if (!listed.has(earlier.path)) {
+          merged.push({ ...earlier, analyse: true, impact: false });
+          listed.add(earlier.path);
+        }
+      }
+      nextSource++;
+      merged.push({ ...source, analyse: true, impact: true });
+      listed.add(source.path);
+    } else if (file.patch !== undefined && file.patch !== "") {
+      merged.push({ path: file.filename, patch: file.patch, analyse: false, impact: true });
+    }
+  }
+  for (; nextSource < sources.length; nextSource++) {
+    const rest = sources[nextSource] as PatchSource;
+    if (!listed.has(rest.path)) merged.push({ ...rest, analyse: true, impact: false });
+  }
+  return merged;
 }

@@ -52,7 +52,12 @@ export function buildImpactDiagram(
 ): string | null {
   const nodes = new Map<string, Node>();
   const counts: Record<Group, number> = { endpoint: 0, service: 0, store: 0, outbound: 0 };
-  const overflow: Record<Group, string[]> = { endpoint: [], service: [], store: [], outbound: [] };
+  const overflow: Record<Group, Set<string>> = {
+    endpoint: new Set(),
+    service: new Set(),
+    store: new Set(),
+    outbound: new Set(),
+  };
   const edges = new Set<string>();
 
   // Returns the id of the node for `key`, or of its group's "more" node once the group is full.
@@ -70,7 +75,7 @@ export function buildImpactDiagram(
               : "outbound"
       ];
     if (counts[group] >= limit) {
-      if (!overflow[group].includes(key)) overflow[group].push(key);
+      overflow[group].add(key);
       return `${prefixes[group]}more`;
     }
     counts[group] += 1;
@@ -115,7 +120,7 @@ export function buildImpactDiagram(
   if (live.length > 0) lines.push(`  client(["Client"])`);
   for (const n of nodes.values()) lines.push(`  ${shapes[n.group](n.id, n.label)}`);
   for (const group of Object.keys(overflow) as Group[]) {
-    const extra = overflow[group].length;
+    const extra = overflow[group].size;
     if (extra > 0)
       lines.push(`  ${shapes[group](`${prefixes[group]}more`, `${extra} more ${groupWords[group]}`)}`);
   }

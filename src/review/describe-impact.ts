@@ -6,6 +6,14 @@ import { type ApiAddition, createEmptyImpact } from "../impact/architecture-impa
 import type { ImpactFile } from "../impact/build-architecture-impact.js";
 import { renderImpactSection } from "../impact/render-impact-section.js";
 
+/** The changed files the architecture impact reads (those the configuration includes); null when it is off. */
+export function selectImpactFiles(config: RepoConfig, files: readonly ImpactFile[]): ImpactFile[] | null {
+  if (!config.architecture_impact.enabled) return null;
+  return files
+    .filter((file) => isPathIncluded(config, file.filename))
+    .map((file) => ({ filename: file.filename, ...(file.patch === undefined ? {} : { patch: file.patch }) }));
+}
+
 /**
  * Starts reading the architecture impact of the pull request's changed files (those the configuration
  * does not exclude) on `analyzer` — in the worker pool that runs beside the rest of the review; null when
@@ -17,10 +25,8 @@ export function startImpactExtraction(params: {
   analyzer: FileAnalyzer;
   log: Logger;
 }): Promise<ImpactExtraction> | null {
-  if (!params.config.architecture_impact.enabled) return null;
-  const files = params.files
-    .filter((file) => isPathIncluded(params.config, file.filename))
-    .map((file) => ({ filename: file.filename, ...(file.patch === undefined ? {} : { patch: file.patch }) }));
+  const files = selectImpactFiles(params.config, params.files);
+  if (!files) return null;
   return params.analyzer.extractImpact(files).catch((error: unknown) => {
     params.log.warn({ err: error }, "Could not read the architecture impact");
     return { impact: createEmptyImpact(), errors: [] };

@@ -70,7 +70,7 @@ import {
   type ReviewReport,
 } from "./build-report.js";
 import { describeError } from "./describe-error.js";
-import { describeImpact, startImpactExtraction } from "./describe-impact.js";
+import { describeImpact, selectImpactFiles, startImpactExtraction } from "./describe-impact.js";
 import { buildPages } from "./fit-pages.js";
 import {
   buildContextReport,
@@ -237,7 +237,12 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     const analyzer = deps.analyzer ?? inlineAnalyzer;
     early =
       deps.analyzer && candidates.candidates.length > 0 && (job.scope === "full" || !job.previousSha)
-        ? startPatchAnalysis(deps.analyzer, candidates.candidates)
+        ? startPatchAnalysis(
+            deps.analyzer,
+            candidates.candidates,
+            // The architecture impact is read in the same pass (each file parsed once for both).
+            selectImpactFiles(config, changedFiles) ?? undefined,
+          )
         : undefined;
     const prepared = await indexCandidates(candidates);
     if (prepared.indexes.size === 0) {
@@ -264,9 +269,11 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       return "already-posted";
     }
     // The architecture impact reads every changed file: in the pool it runs beside the rest from here on.
-    const impactExtraction = deps.analyzer
-      ? startImpactExtraction({ config, files: changedFiles, analyzer: deps.analyzer, log })
-      : undefined;
+    const impactExtraction =
+      early?.impact ??
+      (deps.analyzer
+        ? startImpactExtraction({ config, files: changedFiles, analyzer: deps.analyzer, log })
+        : undefined);
 
     // 6. Decide the scope: everything, or only what changed since the last reviewed head.
     const scope = await selectScope(octokit, {

@@ -6,7 +6,9 @@ import {
   createInlineAnalyzer,
   type FileAnalyzer,
   getIndexSize,
+  mergeReviewSources,
   splitIntoBatches,
+  startPatchAnalysis,
 } from "../../src/analysis/file-analyzer.js";
 import { createFakeGitHubClient, type FakeGitHubFile } from "../../src/bench/fake-github-client.js";
 import { buildFollowUp, buildSyntheticPull } from "../../src/bench/synthetic-pull.js";
@@ -97,6 +99,37 @@ describe("the worker-pool analyzer", () => {
     const fromInline = applyPatchAnalysis(files, await inline.analysePatches(sources));
     expect(fromPool).toEqual(expected);
     expect(fromInline).toEqual(expected);
+  });
+
+  it("reads the analysis and the architecture impact in one pass exactly as in two", async () => {
+    const sources = buildSources(300);
+    // Impact over every file but the Go ones (as a `paths` exclusion would leave out), plus a manifest and a
+    // migration that are no server-code candidates.
+    const manifest = { filename: "requirements.txt", patch: addedPatch(["psycopg2==2.9.9"]) };
+    const migration = {
+      filename: "db/migrations/002_drop.sql",
+      patch: addedPatch(["ALTER TABLE users DROP COLUMN email;"]),
+    };
+    const impactFiles = [
+      manifest,
+      ...sources
+        .filter((source) => !source.path.endsWith(".go"))
+        .map((source) => ({ filename: source.path, patch: source.patch })),
+      migration,
+    ];
+    const merged = mergeReviewSources(sources, impactFiles);
+    expect(merged.filter((s) => s.analyse).map((s) => s.path)).toEqual(sources.map((s) => s.path));
+    expect(merged.filter((s) => s.impact).map((s) => s.path)).toEqual(impactFiles.map((f) => f.filename));
+
+    const analysis = await inline.analysePatches(sources);
+    const impact = await inline.extractImpact(impactFiles);
+    expect(impact.impact.endpoints.length).toBeGreaterThan(0);
+    expect(impact.impact.dependencies.map((d) => d.name)).toContain("psycopg2");
+    for (const analyzer of [inline, pool]) {
+      const run = startPatchAnalysis(analyzer, sources, impactFiles);
+      expect(await run.result).toEqual(analysis);
+      expect(await run.impact).toEqual(impact);
+    }
   });
 
   it("sends no secret back unredacted, and copies no file that had none", async () => {
