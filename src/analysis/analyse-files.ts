@@ -3,7 +3,11 @@ import { buildLineIndex, type FileLineIndex } from "../diff/line-index.js";
 import { type Hunk, parsePatch } from "../diff/parse-patch.js";
 import type { Finding } from "../findings/finding.js";
 import { type ArchitectureImpact, createEmptyImpact } from "../impact/architecture-impact.js";
-import { addFileImpact, buildArchitectureImpact, type ImpactFile } from "../impact/build-architecture-impact.js";
+import {
+  addFileImpact,
+  buildArchitectureImpact,
+  type ImpactFile,
+} from "../impact/build-architecture-impact.js";
 import { redactSecrets } from "../security/redact-secrets.js";
 
 /** What the analysis of a set of files gives back. */
@@ -160,7 +164,9 @@ export async function analyseReviewSources(sources: readonly ReviewSource[]): Pr
       ruleFindings.push(...runDetectors([file], { onError: (error) => errors.push(error.message) }));
     }
     if (source.impact) {
-      addFileImpact(impact, { filename: source.path, patch: source.patch }, hunks, { onError: onImpactError });
+      addFileImpact(impact, { filename: source.path, patch: source.patch }, hunks, {
+        onError: onImpactError,
+      });
     }
   }
   const redactedHunks = new Map<string, Hunk[]>();

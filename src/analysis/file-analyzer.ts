@@ -188,7 +188,10 @@ export function startPatchAnalysis(
  * One list of the review's files in the pull request's order: the candidates (analysed) and the impact files
  * (a file in both is listed once, marked for both).
  */
-export function mergeReviewSources(sources: PatchSource[], impactFiles: readonly ImpactFile[]): ReviewSource[] {
+export function mergeReviewSources(
+  sources: PatchSource[],
+  impactFiles: readonly ImpactFile[],
+): ReviewSource[] {
   const analysed = new Map(sources.map((source) => [source.path, source]));
   const merged: ReviewSource[] = [];
   const listed = new Set<string>();
