@@ -14,6 +14,17 @@ export interface DiffSide {
  * line numbers.
  */
 export function buildDiffSides(hunks: readonly Hunk[]): { head: DiffSide; base: DiffSide } {
+  // Every extractor of the architecture impact reads the sides of the same hunks: built once per hunks.
+  const known = sidesCache.get(hunks);
+  if (known) return known;
+  const sides = buildSides(hunks);
+  sidesCache.set(hunks, sides);
+  return sides;
+}
+
+const sidesCache = new WeakMap<readonly Hunk[], { head: DiffSide; base: DiffSide }>();
+
+function buildSides(hunks: readonly Hunk[]): { head: DiffSide; base: DiffSide } {
   const head: string[] = [];
   const base: string[] = [];
   const added = new Set<number>();

@@ -58,6 +58,8 @@ const jsUseRule: Rule = {
   kind: "call_expression",
   has: { field: "function", kind: "member_expression", has: { field: "property", regex: "^use$" } },
 };
+// Text a NestJS route decorator cannot be without (the rule below matches the decorator's text).
+const nestRouteHint = /@(?:Get|Post|Put|Patch|Delete|All|Head|Options)\b/;
 const nestDecoratorRule: Rule = {
   kind: "decorator",
   regex: "^@(?:Get|Post|Put|Patch|Delete|All|Head|Options)\\b",
@@ -103,8 +105,15 @@ export function extractEndpoints(path: string, hunks: readonly Hunk[]): Endpoint
   const language = getEndpointLanguage(path);
   if (!language) return [];
   const { head, base } = buildDiffSides(hunks);
-  const after = findRoutes(language, path, head);
   const before = findRoutes(language, path, base);
+  // With no route on the old side, only new-side routes the change touches are reported: the finders skip the
+  // others before reading them.
+  const after = findRoutes(
+    language,
+    path,
+    head,
+    before.length === 0 ? (start, end) => hasChangedLine(head, start, end) : undefined,
+  );
   const key = (r: RouteDefinition) => `${r.method} ${r.route}`;
   const beforeByKey = new Map(before.map((r) => [key(r), r]));
   const afterKeys = new Set(after.map(key));
@@ -144,7 +153,15 @@ function hasChangedLine(side: DiffSide, start: number, end: number): boolean {
   return false;
 }
 
-function findRoutes(language: EndpointLanguage, path: string, side: DiffSide): RouteDefinition[] {
+/** Whether a route defined from line `start` to `end` can matter; routes that cannot may be left out. */
+type RouteFilter = (start: number, end: number) => boolean;
+
+function findRoutes(
+  language: EndpointLanguage,
+  path: string,
+  side: DiffSide,
+  relevant?: RouteFilter,
+): RouteDefinition[] {
   if (side.changed.size === 0 || !routeHint.test(side.text)) return [];
   switch (language) {
     case "javascript":
@@ -152,10 +169,11 @@ function findRoutes(language: EndpointLanguage, path: string, side: DiffSide): R
       return findJsRoutes(
         parseSource(language === "typescript" ? Lang.TypeScript : Lang.JavaScript, side.text),
         side.text,
+        relevant,
       );
     case "python":
       ensureAstGrepLanguages();
-      return findPythonRoutes(parseSource("python", side.text), side.text, path);
+      return findPythonRoutes(parseSource("python", side.text), side.text, path, relevant);
     case "go":
       ensureAstGrepLanguages();
       return findGoRoutes(parseSource("go", side.text), side.text);
@@ -212,12 +230,12 @@ function detectJsFramework(text: string): EndpointFramework {
   return "Express";
 }
 
-function findJsRoutes(root: SgNode, text: string): RouteDefinition[] {
+function findJsRoutes(root: SgNode, text: string, relevant?: RouteFilter): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
   const framework = detectJsFramework(text);
   // Router-level guards: `router.use(requireAuth)` / `app.use('/admin', auth)` before the route.
   const guardedObjects = new Map<string, number>();
-  for (const call of root.findAll({ rule: jsUseRule })) {
+  for (const call of /\buse\b/.test(text) ? root.findAll({ rule: jsUseRule }) : []) {
     const callee = call.field("function");
     if (callee?.kind() !== "member_expression") continue;
     const property = callee.field("property")?.text() ?? "";
@@ -229,6 +247,7 @@ function findJsRoutes(root: SgNode, text: string): RouteDefinition[] {
     }
   }
   for (const call of root.findAll({ rule: jsRouteRule })) {
+    if (relevant && !relevant(lineOf(call), endLineOf(call))) continue;
     const callee = call.field("function");
     if (callee?.kind() !== "member_expression") continue;
     const property = callee.field("property")?.text() ?? "";
@@ -279,7 +298,7 @@ function findJsRoutes(root: SgNode, text: string): RouteDefinition[] {
       end: endLineOf(call),
     });
   }
-  return [...routes, ...findNestRoutes(root)];
+  return [...routes, ...(nestRouteHint.test(text) ? findNestRoutes(root) : [])];
 }
 
 function findChainedRoute(object: SgNode): { route: string; object: SgNode } | undefined {
@@ -375,10 +394,18 @@ function findNestRoutes(root: SgNode): RouteDefinition[] {
 // ------------------------------------------------------------------------------------------------
 // Python
 
-function findPythonRoutes(root: SgNode, text: string, path: string): RouteDefinition[] {
+function findPythonRoutes(
+  root: SgNode,
+  text: string,
+  path: string,
+  relevant?: RouteFilter,
+): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
   const usesFastApi = /\bfrom\s+fastapi\b|\bimport\s+fastapi\b|\bAPIRouter\s*\(|\bFastAPI\s*\(/.test(text);
-  for (const definition of root.findAll({ rule: { kind: "decorated_definition" } })) {
+  const definitions = text.includes("@") ? root.findAll({ rule: { kind: "decorated_definition" } }) : [];
+  for (const definition of definitions) {
+    // Every route of a definition spans the definition.
+    if (relevant && !relevant(lineOf(definition), endLineOf(definition))) continue;
     const decorators = definition.children().filter((child) => child.kind() === "decorator");
     const fn = definition.field("definition");
     for (const decorator of decorators) {
