@@ -58,6 +58,32 @@ export interface PackChunksResult {
  * @example packChunks({ files, budgetTokens: 40_000, maxCalls: 5 }).chunks.map((c) => c.files.length)
  */
 export function packChunks(input: PackChunksInput): PackChunksResult {
+  const { files, packer, skipped } = startPacking(input);
+  for (const file of files) packer.add(file);
+  return { chunks: packer.chunks, skipped };
+}
+
+/**
+ * `packChunks`, letting the event loop run every `sliceFiles` files: rendering and estimating thousands of
+ * files takes a server's main thread long enough to delay webhook answers. Same result as `packChunks`.
+ */
+export async function packChunksInSlices(
+  input: PackChunksInput,
+  sliceFiles = 100,
+): Promise<PackChunksResult> {
+  const { files, packer, skipped } = startPacking(input);
+  for (const [i, file] of files.entries()) {
+    packer.add(file);
+    if ((i + 1) % sliceFiles === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { chunks: packer.chunks, skipped };
+}
+
+function startPacking(input: PackChunksInput): {
+  files: PackFile[];
+  packer: ChunkPacker;
+  skipped: SkippedFile[];
+} {
   const { budgetTokens, maxCalls } = input;
   if (!(Number.isFinite(budgetTokens) && budgetTokens >= 0)) {
     throw new RangeError(`budgetTokens must be a finite number ≥ 0, received ${budgetTokens}`);
@@ -73,10 +99,8 @@ export function packChunks(input: PackChunksInput): PackChunksResult {
     if ("reason" in result) skipped.push(result);
     else reviewable.push(result);
   }
-
   const packer = new ChunkPacker(budgetTokens, maxCalls, estimate, skipped);
-  for (const file of orderByRisk(reviewable)) packer.add(file);
-  return { chunks: packer.chunks, skipped };
+  return { files: orderByRisk(reviewable), packer, skipped };
 }
 
 class ChunkPacker {

@@ -1,5 +1,5 @@
 import { estimateTokens, type TokenCalibrator } from "../budget/estimate-tokens.js";
-import { packChunks, type SkippedFile } from "../budget/pack-chunks.js";
+import { type PackFile, packChunksInSlices, type SkippedFile } from "../budget/pack-chunks.js";
 import type { ContextPiece } from "../context/context-piece.js";
 import { renderContextSection, selectContextForPrompt } from "../context/render-context.js";
 import type { FileLineIndex } from "../diff/line-index.js";
@@ -71,8 +71,15 @@ function toModelHunks(hunks: Hunk[]): Hunk[] {
 export async function askModel(params: AskModelParams): Promise<ModelReview> {
   // The budget is in real tokens; the estimate is scaled by what earlier calls' usage taught.
   const factor = params.calibrator?.getFactor() ?? 1;
-  const packed = packChunks({
-    files: params.files.map((file) => ({ path: file.path, hunks: toModelHunks(file.hunks) })),
+  // Sanitising and packing thousands of files is main-thread work: done in slices, between which the event
+  // loop answers webhooks.
+  const files: PackFile[] = [];
+  for (const [i, file] of params.files.entries()) {
+    files.push({ path: file.path, hunks: toModelHunks(file.hunks) });
+    if ((i + 1) % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const packed = await packChunksInSlices({
+    files,
     budgetTokens: params.budgetTokens,
     maxCalls: params.maxCalls,
     estimate: (text) => Math.ceil(estimateTokens(text) * factor),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { estimateTokens } from "../../src/budget/estimate-tokens.js";
-import { type PackChunksResult, type PackFile, packChunks } from "../../src/budget/pack-chunks.js";
+import {
+  type PackChunksResult,
+  type PackFile,
+  packChunks,
+  packChunksInSlices,
+} from "../../src/budget/pack-chunks.js";
 import { orderByRisk } from "../../src/budget/rank-risk.js";
 import { type Hunk, parsePatch } from "../../src/diff/parse-patch.js";
 import { renderFile } from "../../src/model/render-diff.js";
@@ -436,5 +441,34 @@ describe("packChunks properties", () => {
         );
       }),
     );
+  });
+});
+
+describe("packChunksInSlices", () => {
+  it("packs exactly as packChunks, letting the event loop run between slices", async () => {
+    const files: PackFile[] = Array.from({ length: 250 }, (_, i) => ({
+      path: i % 3 === 0 ? `src/routes/r${i}.ts` : `src/lib/l${i}.ts`,
+      hunks: [
+        makeHunk(
+          1,
+          Array.from({ length: 1 + (i % 7) }, (_, k) => `+const v${k} = db.query(${i});`),
+        ),
+      ],
+    }));
+    const input = { files, budgetTokens: 400, maxCalls: 3, estimate: byLength };
+    // Another task on the event loop: it runs once per loop turn, so only between slices.
+    let ticks = 0;
+    let done = false;
+    const spin = () => {
+      ticks += 1;
+      if (!done) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const sliced = await packChunksInSlices(input, 10);
+    done = true;
+    expect(sliced).toEqual(packChunks(input));
+    expect(sliced.skipped.length).toBeGreaterThan(0);
+    // 250 files in slices of 10: the other task ran between them.
+    expect(ticks).toBeGreaterThanOrEqual(20);
   });
 });
