@@ -1,7 +1,7 @@
 import type { Hunk } from "../diff/parse-patch.js";
 import { renderFile } from "../model/render-diff.js";
 import { estimateTokens } from "./estimate-tokens.js";
-import { orderByRisk } from "./rank-risk.js";
+import { orderByRisk, orderByRiskInSlices } from "./rank-risk.js";
 
 export interface PackFile {
   path: string;
@@ -58,21 +58,22 @@ export interface PackChunksResult {
  * @example packChunks({ files, budgetTokens: 40_000, maxCalls: 5 }).chunks.map((c) => c.files.length)
  */
 export function packChunks(input: PackChunksInput): PackChunksResult {
-  const { files, packer, skipped } = startPacking(input);
-  for (const file of files) packer.add(file);
+  const { reviewable, packer, skipped } = startPacking(input);
+  for (const file of orderByRisk(reviewable)) packer.add(file);
   return { chunks: packer.chunks, skipped };
 }
 
 /**
- * `packChunks`, letting the event loop run every `sliceFiles` files: rendering and estimating thousands of
- * files takes a server's main thread long enough to delay webhook answers. Same result as `packChunks`.
+ * `packChunks`, letting the event loop run every `sliceFiles` files: ranking, rendering and estimating
+ * thousands of files takes a server's main thread long enough to delay webhook answers. Same result.
  */
 export async function packChunksInSlices(
   input: PackChunksInput,
   sliceFiles = 100,
 ): Promise<PackChunksResult> {
-  const { files, packer, skipped } = startPacking(input);
-  for (const [i, file] of files.entries()) {
+  const { reviewable, packer, skipped } = startPacking(input);
+  const ordered = await orderByRiskInSlices(reviewable, sliceFiles * 2);
+  for (const [i, file] of ordered.entries()) {
     packer.add(file);
     if ((i + 1) % sliceFiles === 0) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -80,7 +81,7 @@ export async function packChunksInSlices(
 }
 
 function startPacking(input: PackChunksInput): {
-  files: PackFile[];
+  reviewable: PackFile[];
   packer: ChunkPacker;
   skipped: SkippedFile[];
 } {
@@ -99,8 +100,7 @@ function startPacking(input: PackChunksInput): {
     if ("reason" in result) skipped.push(result);
     else reviewable.push(result);
   }
-  const packer = new ChunkPacker(budgetTokens, maxCalls, estimate, skipped);
-  return { files: orderByRisk(reviewable), packer, skipped };
+  return { reviewable, packer: new ChunkPacker(budgetTokens, maxCalls, estimate, skipped), skipped };
 }
 
 class ChunkPacker {
