@@ -402,7 +402,7 @@ async function main(argv: string[]): Promise<void> {
     "deferred_ms: event-loop work left queued after runReview resolved (n/m: not measured above BENCH_DEFERRED_MAX_FILES files)",
   );
   console.log(
-    "Targets: pipeline_ms ≤ 1000 at 1,000 files and ≤ 3000 at 3,000; rss_mb ≤ 400; prompt_ratio ≤ 1.5; followup_ratio ≤ 0.10",
+    "Targets: pipeline_ms ≤ 600 at 1,000 files and ≤ 1500 at 3,000; rss_mb ≤ 400; prompt_ratio ≤ 1.5; followup_ratio ≤ 0.10",
   );
   console.log(
     JSON.stringify(
