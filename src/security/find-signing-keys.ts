@@ -50,6 +50,8 @@ const sinkNameAnywhere = new RegExp(
 const secretKeyNames =
   /^(?:secret|secretOrKey|secretOrPrivateKey|jwtSecret|jwt_secret|sessionSecret|session_secret|cookieSecret|cookie_secret|SECRET_KEY|JWT_SECRET|JWT_SECRET_KEY|SESSION_SECRET|COOKIE_SECRET|signingKey|signing_key|hmacKey|hmac_key|clientSecret|client_secret)$/;
 
+const secretKeyWord = /secret|Secret|SECRET|signingKey|signing_key|hmacKey|hmac_key/;
+
 const stringLiteral = /^(?:[rbuRBU]{0,2})(["'`])((?:\\.|(?!\1)[^\\\n])*)\1$/;
 // `[]byte("k")`, `"k".getBytes(…)`, `Buffer.from('k')`, `b"k"`, `'k'.encode()`: the literal inside.
 const wrappedLiteral = [
@@ -72,7 +74,12 @@ const placeholder =
  */
 export function findSigningKeys(text: string): SigningKey[] {
   const found: SigningKey[] = [];
-  const assignments = indexLiteralAssignments(text);
+  // Indexed on first use: most texts have neither a sink nor a secret-bearing setting.
+  let indexed: AssignmentIndex | undefined;
+  const assignments = (): AssignmentIndex => {
+    indexed ??= indexLiteralAssignments(text);
+    return indexed;
+  };
   const add = (key: SigningKey) => {
     if (!found.some((f) => f.start === key.start && f.end === key.end)) found.push(key);
   };
@@ -87,11 +94,13 @@ export function findSigningKeys(text: string): SigningKey[] {
     const args = splitArguments(text, open);
     const argument = args[sink.argument];
     if (!argument) continue;
-    const key = resolveLiteral(text, argument.start, argument.end, assignments);
+    const key = resolveLiteral(text, argument.start, argument.end, assignments());
     if (key) add({ ...key, ...describe(sink.what) });
   }
   // `secret: 'a'`, `secret=…`, `SECRET_KEY = '…'`, `config["SECRET_KEY"] = '…'`
   const pair = /(?<![\w$.])["']?([A-Za-z_$][\w$]{2,40})["']?\]?\s{0,4}(:|=)(?!=)\s{0,4}/g;
+  // Every name of `secretKeyNames` holds one of these words.
+  if (!secretKeyWord.test(text)) return found;
   for (const match of text.matchAll(pair)) {
     const name = match[1] ?? "";
     if (!secretKeyNames.test(name)) continue;
@@ -99,7 +108,7 @@ export function findSigningKeys(text: string): SigningKey[] {
     if (match[2] === "=" && !/^[A-Z][A-Z0-9_]+$/.test(name)) continue;
     const valueStart = match.index + match[0].length;
     const valueEnd = findExpressionEnd(text, valueStart);
-    const key = resolveLiteral(text, valueStart, valueEnd, assignments);
+    const key = resolveLiteral(text, valueStart, valueEnd, assignments());
     if (key) add({ ...key, ...describe(/session|cookie/i.test(name) ? "session secret" : "signing secret") });
   }
   return found;
