@@ -43,20 +43,43 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
     idleTimeout: Number.POSITIVE_INFINITY,
   });
   // Tasks are handed to the pool a few at a time (two per thread, so that no thread waits between two
-  // tasks): a cancelled analysis then stops between batches, where aborting a task that runs would make
-  // piscina terminate its thread (and the next review pay for a new one).
-  const runTasks = async <T>(tasks: AnalysisTask[], signal?: AbortSignal): Promise<T[]> => {
-    const results: T[] = new Array(tasks.length);
-    let next = 0;
-    const runLane = async () => {
-      while (next < tasks.length) {
-        signal?.throwIfAborted();
-        const index = next++;
-        results[index] = (await pool.run(tasks[index] as AnalysisTask)) as T;
+  // tasks), in the order they were asked for across all calls (a review's pages of files, another review):
+  // a cancelled analysis then stops between batches, where aborting a task that runs would make piscina
+  // terminate its thread (and the next review pay for a new one).
+  const queue: {
+    task: AnalysisTask;
+    signal?: AbortSignal | undefined;
+    settle: (run: () => Promise<unknown>) => void;
+  }[] = [];
+  let running = 0;
+  const pump = () => {
+    while (running < threads * 2 && queue.length > 0) {
+      const item = queue.shift() as (typeof queue)[number];
+      if (item.signal?.aborted) {
+        const reason: unknown = item.signal.reason;
+        item.settle(() => Promise.reject(reason));
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(tasks.length, threads * 2) }, runLane));
-    return results;
+      running += 1;
+      item.settle(() =>
+        pool.run(item.task).finally(() => {
+          running -= 1;
+          pump();
+        }),
+      );
+    }
+  };
+  const runTask = <T>(task: AnalysisTask, signal?: AbortSignal): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ task, signal, settle: (run) => run().then((result) => resolve(result as T), reject) });
+      pump();
+    });
+  const runTasks = async <T>(tasks: AnalysisTask[], signal?: AbortSignal): Promise<T[]> => {
+    signal?.throwIfAborted();
+    const runs = tasks.map((task) => runTask<T>(task, signal));
+    // Every task settles (a dropped one rejects when its turn comes): none is left unhandled.
+    for (const run of runs) run.catch(() => {});
+    return Promise.all(runs);
   };
   const runAll = async (tasks: AnalysisTask[], signal?: AbortSignal): Promise<PatchAnalysis> =>
     mergePatchAnalyses(await runTasks<PatchAnalysis>(tasks, signal));
@@ -83,12 +106,10 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
       return mergeReviewAnalyses(await runTasks<ReviewAnalysis>(tasks, signal));
     },
     async extractImpact(files) {
-      const parts = await Promise.all(
-        splitImpactBatches(files).map(
-          async (batch) => (await pool.run({ kind: "impact", files: batch })) as ImpactExtraction,
-        ),
+      const tasks = splitImpactBatches(files).map(
+        (batch): AnalysisTask => ({ kind: "impact", files: batch }),
       );
-      return mergeImpactExtractions(parts);
+      return mergeImpactExtractions(await runTasks<ImpactExtraction>(tasks));
     },
     async close() {
       await pool.destroy();

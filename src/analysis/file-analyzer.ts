@@ -184,6 +184,50 @@ export function startPatchAnalysis(
   return { result, impact, cancel: () => controller.abort() };
 }
 
+/** An analysis started page by page while a pull request's files are still being listed. */
+export interface PagedAnalysis {
+  /** Starts on one page's candidates (and, when the impact is read, the page's impact files). */
+  addPage(sources: PatchSource[], impactFiles: readonly ImpactFile[] | null): void;
+  /** The whole analysis once every page was added: the pages' results joined in order. */
+  finish(): PatchAnalysisRun;
+  /** Drops the batches not yet started. */
+  cancel(): void;
+}
+
+/**
+ * `startPatchAnalysis` fed page by page: the first pages are analysed while GitHub sends the next ones. Pages
+ * are analysed in order (the pool takes tasks first come, first served) and joined in order, so the result
+ * equals one call over all the files.
+ */
+export function startPagedAnalysis(analyzer: FileAnalyzer, options: { impact: boolean }): PagedAnalysis {
+  const controller = new AbortController();
+  const pages: Promise<ReviewAnalysis>[] = [];
+  const emptyImpact = (): ImpactExtraction => ({ impact: createEmptyImpact(), errors: [] });
+  return {
+    addPage(sources, impactFiles) {
+      const page =
+        options.impact && impactFiles
+          ? analyzer.analyseReview(mergeReviewSources(sources, impactFiles), controller.signal)
+          : sources.length === 0
+            ? Promise.resolve({ analysis: mergePatchAnalyses([]), impact: emptyImpact() })
+            : analyzer
+                .analysePatches(sources, controller.signal)
+                .then((analysis) => ({ analysis, impact: emptyImpact() }));
+      // A dropped page rejects with an abort: that is no failure of the review.
+      page.catch(() => {});
+      pages.push(page);
+    },
+    finish() {
+      const all = Promise.all(pages).then(mergeReviewAnalyses);
+      const result = all.then((both) => both.analysis);
+      result.catch(() => {});
+      const impact = options.impact ? all.then((both) => both.impact, emptyImpact) : null;
+      return { result, impact, cancel: () => controller.abort() };
+    },
+    cancel: () => controller.abort(),
+  };
+}
+
 /**
  * One list of the review's files in the pull request's order: the candidates (analysed) and the impact files
  * (a file in both is listed once, marked for both).

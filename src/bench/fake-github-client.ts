@@ -263,16 +263,21 @@ export function createFakeGitHubClient(pull: FakePull): FakeGitHub {
     },
   };
 
-  /** Octokit's paginate: calls the list method page after page while GitHub's Link header would say "next". */
-  async function paginate<T>(
+  /**
+   * Octokit's paginate: calls the list method page after page while GitHub's Link header would say "next";
+   * with `mapFn`, each page is mapped as it arrives and the mapped items are returned.
+   */
+  async function paginate<T, U = T>(
     method: (params: PageParams & Record<string, unknown>) => Promise<Page<T>>,
     params: PageParams & Record<string, unknown>,
-  ): Promise<T[]> {
+    mapFn?: (response: Page<T>) => U[],
+  ): Promise<U[]> {
     const perPage = Math.min(params.per_page ?? 30, githubLimits.perPage);
-    const out: T[] = [];
+    const out: U[] = [];
     for (let page = 1; ; page++) {
-      const { data } = await method({ ...params, page, per_page: perPage });
-      out.push(...data);
+      const response = await method({ ...params, page, per_page: perPage });
+      const { data } = response;
+      out.push(...(mapFn ? mapFn(response) : (data as unknown as U[])));
       if (data.length < perPage) return out;
       // The last full page: GitHub sends no "next" link (listFiles also stops at its 3,000-file cap).
       if (

@@ -44,20 +44,31 @@ export async function getPull(octokit: GitHubClient, ref: PullRef): Promise<Pull
 }
 
 /** All changed files of a pull request (GitHub stops at 3,000; `patch` is absent for binary and huge files). */
-export async function listPullFiles(octokit: GitHubClient, ref: PullRef): Promise<ChangedFile[]> {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-    owner: ref.owner,
-    repo: ref.repo,
-    pull_number: ref.pullNumber,
-    per_page: githubLimits.perPage,
-  });
-  return files.slice(0, githubLimits.maxListedFiles).map((file) => ({
-    filename: file.filename,
-    status: file.status,
-    additions: file.additions,
-    deletions: file.deletions,
-    changes: file.changes,
-    ...(file.patch === undefined ? {} : { patch: file.patch }),
-    ...(file.previous_filename === undefined ? {} : { previous_filename: file.previous_filename }),
-  }));
+export async function listPullFiles(
+  octokit: GitHubClient,
+  ref: PullRef,
+  /** Told each page as it arrives (within the 3,000-file cap), before the next is asked for. */
+  onPage?: (files: ChangedFile[]) => void,
+): Promise<ChangedFile[]> {
+  let listed = 0;
+  return octokit.paginate(
+    octokit.rest.pulls.listFiles,
+    { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: githubLimits.perPage },
+    (response) => {
+      const page = response.data.slice(0, Math.max(0, githubLimits.maxListedFiles - listed)).map(
+        (file): ChangedFile => ({
+          filename: file.filename,
+          status: file.status,
+          additions: file.additions,
+          deletions: file.deletions,
+          changes: file.changes,
+          ...(file.patch === undefined ? {} : { patch: file.patch }),
+          ...(file.previous_filename === undefined ? {} : { previous_filename: file.previous_filename }),
+        }),
+      );
+      listed += page.length;
+      onPage?.(page);
+      return page;
+    },
+  );
 }

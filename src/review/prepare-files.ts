@@ -29,26 +29,49 @@ export interface CandidateSelection {
  * without a patch (binary, or too large for GitHub) is left out with that reason.
  */
 export function selectCandidates(params: { files: ChangedFile[]; config: RepoConfig }): CandidateSelection {
-  const { selected, leftOut } = selectServerFiles(params.files);
+  const collector = createCandidateCollector(params.config);
+  collector.add(params.files);
+  return collector.selection(params.files.length);
+}
+
+/**
+ * `selectCandidates` page by page as a pull request's files are listed: `add` answers a page's candidates at
+ * once, and `selection` gives what `selectCandidates` would for all the pages together (same order).
+ */
+export function createCandidateCollector(config: RepoConfig): {
+  add(files: ChangedFile[]): ReviewCandidate[];
+  selection(total: number): CandidateSelection;
+} {
   const candidates: ReviewCandidate[] = [];
-  for (const file of selected) {
-    if (!isPathIncluded(params.config, file.filename)) {
-      leftOut.push({ path: file.filename, reason: "excluded by paths in .github/architect.yml" });
-      continue;
-    }
-    if (file.patch === undefined || file.patch === "") {
-      leftOut.push({
-        path: file.filename,
-        reason:
-          file.changes === 0 || file.status === "renamed"
-            ? "no content change (rename or mode change)"
-            : "no diff from GitHub (binary or too large)",
-      });
-      continue;
-    }
-    candidates.push({ path: file.filename, patch: file.patch });
-  }
-  return { candidates, leftOut, total: params.files.length };
+  const notServerCode: LeftOutFile[] = [];
+  const notReviewable: LeftOutFile[] = [];
+  return {
+    add(files) {
+      const { selected, leftOut } = selectServerFiles(files);
+      notServerCode.push(...leftOut);
+      const added: ReviewCandidate[] = [];
+      for (const file of selected) {
+        if (!isPathIncluded(config, file.filename)) {
+          notReviewable.push({ path: file.filename, reason: "excluded by paths in .github/architect.yml" });
+          continue;
+        }
+        if (file.patch === undefined || file.patch === "") {
+          notReviewable.push({
+            path: file.filename,
+            reason:
+              file.changes === 0 || file.status === "renamed"
+                ? "no content change (rename or mode change)"
+                : "no diff from GitHub (binary or too large)",
+          });
+          continue;
+        }
+        added.push({ path: file.filename, patch: file.patch });
+      }
+      candidates.push(...added);
+      return added;
+    },
+    selection: (total) => ({ candidates, leftOut: [...notServerCode, ...notReviewable], total }),
+  };
 }
 
 function indexCandidate(candidate: ReviewCandidate, prepared: PreparedFiles): void {

@@ -3,8 +3,9 @@ import { applyPatchAnalysis } from "../analysis/analyse-files.js";
 import {
   createInlineAnalyzer,
   type FileAnalyzer,
+  type PagedAnalysis,
   type PatchAnalysisRun,
-  startPatchAnalysis,
+  startPagedAnalysis,
 } from "../analysis/file-analyzer.js";
 import type { TokenCalibrator } from "../budget/estimate-tokens.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
@@ -82,7 +83,7 @@ import {
 } from "./gather-context.js";
 import { type EarlierFindings, loadEarlierFindings } from "./load-earlier-findings.js";
 import { placeFindings, toReviewComment } from "./place-findings.js";
-import { indexCandidates, selectCandidates } from "./prepare-files.js";
+import { createCandidateCollector, indexCandidates } from "./prepare-files.js";
 import { type ReconciledFinding, reconcileFindings } from "./reconcile-findings.js";
 import { renderCommentBody, renderFindingBody, renderTitle } from "./render-finding.js";
 import { selectIncremental } from "./select-incremental.js";
@@ -194,6 +195,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     completeCheckRun(octokit, { ...repo, checkRunId, conclusion, output, actions: [rerunAction], ...extra });
 
   let early: PatchAnalysisRun | undefined;
+  let paged: PagedAnalysis | undefined;
   try {
     // 2. Fetch the pull request; stop when it closed or moved on.
     const pull = await getPull(octokit, pullRef);
@@ -229,21 +231,24 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     }
 
     // 4. Fetch the changed files; keep the server-side code; parse and index the commentable lines.
-    const changedFiles = await listPullFiles(octokit, pullRef);
-    const candidates = selectCandidates({ files: changedFiles, config });
-    // A first or full review analyses every candidate: start the secret scan and the detectors now (in
-    // the worker pool, they run while this thread parses and reads the history); if the scope turns out
-    // incremental, that work is dropped and the narrower scope analysed instead.
+    // A first or full review analyses every candidate: the secret scan, the detectors and the architecture
+    // impact (each file parsed once for all) start on each page of files as it arrives, in the worker pool,
+    // and run while GitHub sends the next pages and this thread parses and reads the history; if the scope
+    // turns out incremental, that work is dropped and the narrower scope analysed instead.
     const analyzer = deps.analyzer ?? inlineAnalyzer;
-    early =
-      deps.analyzer && candidates.candidates.length > 0 && (job.scope === "full" || !job.previousSha)
-        ? startPatchAnalysis(
-            deps.analyzer,
-            candidates.candidates,
-            // The architecture impact is read in the same pass (each file parsed once for both).
-            selectImpactFiles(config, changedFiles) ?? undefined,
-          )
+    const pagedRun =
+      deps.analyzer && (job.scope === "full" || !job.previousSha)
+        ? startPagedAnalysis(deps.analyzer, { impact: config.architecture_impact.enabled })
         : undefined;
+    paged = pagedRun;
+    const collector = createCandidateCollector(config);
+    const changedFiles = await listPullFiles(octokit, pullRef, (page) => {
+      const pageCandidates = collector.add(page);
+      pagedRun?.addPage(pageCandidates, selectImpactFiles(config, page));
+    });
+    const candidates = collector.selection(changedFiles.length);
+    if (pagedRun && candidates.candidates.length > 0) early = pagedRun.finish();
+    else pagedRun?.cancel();
     const prepared = await indexCandidates(candidates);
     if (prepared.indexes.size === 0) {
       await complete(
@@ -548,6 +553,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
   } finally {
     // An early analysis the review did not use (it stopped first, or its scope was narrower) is dropped.
     early?.cancel();
+    paged?.cancel();
   }
 }
 

@@ -8,6 +8,7 @@ import {
   getIndexSize,
   mergeReviewSources,
   splitIntoBatches,
+  startPagedAnalysis,
   startPatchAnalysis,
 } from "../../src/analysis/file-analyzer.js";
 import { createFakeGitHubClient, type FakeGitHubFile } from "../../src/bench/fake-github-client.js";
@@ -130,6 +131,33 @@ describe("the worker-pool analyzer", () => {
       expect(await run.result).toEqual(analysis);
       expect(await run.impact).toEqual(impact);
     }
+  });
+
+  it("gives, fed page by page, what one call over every file gives", async () => {
+    const sources = buildSources(260);
+    const impactFiles = sources
+      .filter((_, i) => i % 4 !== 0)
+      .map((source) => ({ filename: source.path, patch: source.patch }));
+    const whole = startPatchAnalysis(pool, sources, impactFiles);
+    const paged = startPagedAnalysis(pool, { impact: true });
+    for (let i = 0; i < sources.length; i += 100) {
+      const page = sources.slice(i, i + 100);
+      const paths = new Set(page.map((source) => source.path));
+      paged.addPage(
+        page,
+        impactFiles.filter((f) => paths.has(f.filename)),
+      );
+    }
+    const run = paged.finish();
+    expect(await run.result).toEqual(await whole.result);
+    expect(await run.impact).toEqual(await whole.impact);
+    // Without the impact, the pages are analysed alone and no impact is promised.
+    const noImpact = startPagedAnalysis(inline, { impact: false });
+    noImpact.addPage(sources.slice(0, 130), null);
+    noImpact.addPage(sources.slice(130), null);
+    const alone = noImpact.finish();
+    expect(alone.impact).toBeNull();
+    expect(await alone.result).toEqual(await whole.result);
   });
 
   it("sends no secret back unredacted, and copies no file that had none", async () => {
