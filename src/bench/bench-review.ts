@@ -191,8 +191,12 @@ function createPullFake(files: SyntheticFile[], pullNumber: number, headSha: str
     body: "Adds the search, create and list endpoints for the new resources, with their migrations.\n\nTested locally against a staging database.",
     headSha,
     files,
+    latencyMs: githubLatencyMs,
   });
 }
+
+// BENCH_GITHUB_LATENCY_MS: GitHub's round trip for every request (0: the pipeline's own time alone).
+const githubLatencyMs = Number(process.env.BENCH_GITHUB_LATENCY_MS ?? 0);
 
 async function timeReview(
   job: ReviewJob,
@@ -391,7 +395,7 @@ async function main(argv: string[]): Promise<void> {
     ? process.env.BENCH_SIZES.split(",").map((s) => Number(s.trim()))
     : defaultSizes;
   console.log(
-    `Review pipeline benchmark: GitHub and model stubbed at zero latency; budget ${settings.tokenBudget} tokens × ${settings.maxModelCalls} calls; seed ${seed}; Node ${process.version}`,
+    `Review pipeline benchmark: GitHub and model stubbed at zero latency${githubLatencyMs > 0 ? ` (GitHub: ${githubLatencyMs} ms a request)` : ""}; budget ${settings.tokenBudget} tokens × ${settings.maxModelCalls} calls; seed ${seed}; Node ${process.version}`,
   );
   const results: SizeResult[] = [];
   for (const size of sizes) results.push(await runChild(size));

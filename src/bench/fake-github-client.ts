@@ -30,6 +30,8 @@ export interface FakePull {
   files: FakeGitHubFile[];
   /** The repository at the head (path → text), served by `git.getTree` and `git.getBlob`; none: 404. */
   tree?: Record<string, string>;
+  /** Time every request takes to answer (GitHub's round trip); 0 by default. */
+  latencyMs?: number;
 }
 
 export interface FakeCompare {
@@ -314,6 +316,22 @@ export function createFakeGitHubClient(pull: FakePull): FakeGitHub {
     };
   };
   const fake = { rest, paginate, config, graphql };
+  const latency = pull.latencyMs ?? 0;
+  if (latency > 0) {
+    // Every request waits its round trip (replaced in place: `paginate` compares methods by identity).
+    const delay = () => new Promise((resolve) => setTimeout(resolve, latency));
+    const slow =
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        await delay();
+        return fn(...args);
+      };
+    for (const group of Object.values(rest) as Record<string, (...args: unknown[]) => Promise<unknown>>[]) {
+      for (const [name, fn] of Object.entries(group)) group[name] = slow(fn);
+    }
+    fake.config = { get: slow(config.get) };
+    fake.graphql = slow(graphql);
+  }
   return {
     requests,
     countRequests: () => [...requests.values()].reduce((sum, n) => sum + n, 0),
