@@ -41,6 +41,8 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
+    // The event loop of a thread turns between tasks: the finalizers that free parse trees run there.
+    atomics: "async",
   });
   // Tasks are handed to the pool a few at a time (two per thread, so that no thread waits between two
   // tasks), in the order they were asked for across all calls (a review's pages of files, another review):

@@ -45,6 +45,18 @@ export function toAstGrepLanguage(language: DetectorLanguage): AstGrepLanguage |
   return language === "sql" ? undefined : astGrepLanguage[language];
 }
 
+let parsedChars = 0;
+
+/**
+ * Characters `parseSource` parsed on this thread since the last call (a tree takes ~50 bytes of native memory
+ * per character of source, which V8's collector does not count).
+ */
+export function takeParsedChars(): number {
+  const chars = parsedChars;
+  parsedChars = 0;
+  return chars;
+}
+
 /** Trees kept by `parseSource`: the last few texts parsed on this thread. */
 const recentTreesMax = 2;
 const recentTrees = new Map<string, SgNode>();
@@ -60,6 +72,7 @@ export function parseSource(language: AstGrepLanguage, text: string): SgNode {
   const known = recentTrees.get(key);
   if (known) return known;
   const root = parse(language, text).root();
+  parsedChars += text.length;
   recentTrees.set(key, root);
   if (recentTrees.size > recentTreesMax) recentTrees.delete(recentTrees.keys().next().value as string);
   return root;
