@@ -89,7 +89,7 @@ function indexCandidate(candidate: ReviewCandidate, prepared: PreparedFiles): vo
  */
 export async function indexCandidates(
   selection: CandidateSelection,
-  sliceFiles = 100,
+  sliceFiles = 50,
 ): Promise<PreparedFiles> {
   const prepared: PreparedFiles = { indexes: new Map(), leftOut: selection.leftOut, total: selection.total };
   for (let i = 0; i < selection.candidates.length; i += sliceFiles) {
