@@ -1,5 +1,5 @@
-import { describe, expect, it } from "@jest/globals";
 import { Lang } from "@ast-grep/napi";
+import { describe, expect, it } from "@jest/globals";
 import {
   ensureAstGrepLanguages,
   parseSource,
