@@ -1,3 +1,5 @@
+import { type Declaration, findDeclarations } from "../context/find-declarations.js";
+import type { DetectorLanguage } from "../detectors/detector.js";
 import { runDetectors } from "../detectors/run-detectors.js";
 import { buildLineIndex, type FileLineIndex } from "../diff/line-index.js";
 import { type Hunk, parsePatch } from "../diff/parse-patch.js";
@@ -177,4 +179,15 @@ export async function analyseReviewSources(sources: readonly ReviewSource[]): Pr
     analysis: { redactedHunks, secretFindings: redacted.findings, ruleFindings, errors },
     impact: { impact, errors: impactErrors },
   };
+}
+
+/** A repository file whose declarations the context assembly needs. */
+export interface DeclarationSource {
+  text: string;
+  language: DetectorLanguage;
+}
+
+/** `findDeclarations` over a batch of files (parsing: CPU work, run where the rest of the analysis runs). */
+export function findDeclarationsOf(files: readonly DeclarationSource[]): Declaration[][] {
+  return files.map((file) => findDeclarations(file.text, file.language));
 }

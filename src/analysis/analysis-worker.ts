@@ -6,6 +6,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import type { Declaration } from "../context/find-declarations.js";
 import { takeParsedChars } from "../detectors/ast-grep-languages.js";
 import { buildLineIndex } from "../diff/line-index.js";
 import type { Hunk } from "../diff/parse-patch.js";
@@ -14,7 +15,9 @@ import {
   analyseIndexes,
   analysePatchSources,
   analyseReviewSources,
+  type DeclarationSource,
   extractImpact,
+  findDeclarationsOf,
   type ImpactExtraction,
   type PatchAnalysis,
   type PatchSource,
@@ -26,7 +29,8 @@ export type AnalysisTask =
   | { kind: "patches"; files: PatchSource[] }
   | { kind: "hunks"; files: { path: string; hunks: Hunk[] }[] }
   | { kind: "impact"; files: ImpactFile[] }
-  | { kind: "review"; files: ReviewSource[] };
+  | { kind: "review"; files: ReviewSource[] }
+  | { kind: "declarations"; files: DeclarationSource[] };
 
 // ast-grep's trees live in native memory V8 does not count: their JavaScript handles are small, so a worker's
 // heap never grows enough for a full collection, and the trees of every review stayed allocated (a worker
@@ -46,9 +50,7 @@ function collectWhenDue(): void {
   setImmediate(collectGarbage);
 }
 
-export default async function runAnalysisTask(
-  task: AnalysisTask,
-): Promise<PatchAnalysis | ImpactExtraction | ReviewAnalysis> {
+export default async function runAnalysisTask(task: AnalysisTask): Promise<AnalysisResult> {
   try {
     return await runTask(task);
   } finally {
@@ -56,7 +58,11 @@ export default async function runAnalysisTask(
   }
 }
 
-async function runTask(task: AnalysisTask): Promise<PatchAnalysis | ImpactExtraction | ReviewAnalysis> {
+/** What a task answers. */
+export type AnalysisResult = PatchAnalysis | ImpactExtraction | ReviewAnalysis | Declaration[][];
+
+async function runTask(task: AnalysisTask): Promise<AnalysisResult> {
+  if (task.kind === "declarations") return findDeclarationsOf(task.files);
   if (task.kind === "impact") return extractImpact(task.files);
   if (task.kind === "review") return analyseReviewSources(task.files);
   if (task.kind === "patches") return analysePatchSources(task.files);

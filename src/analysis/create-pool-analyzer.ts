@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import type { Declaration } from "../context/find-declarations.js";
 import {
   applyPatchAnalysis,
   type ImpactExtraction,
@@ -7,11 +8,12 @@ import {
   type PatchAnalysis,
   type ReviewAnalysis,
 } from "./analyse-files.js";
-import type { AnalysisTask } from "./analysis-worker.js";
+import type { AnalysisResult, AnalysisTask } from "./analysis-worker.js";
 import {
   type FileAnalyzer,
   getIndexSize,
   getPatchSize,
+  getTextSize,
   mergePatchAnalyses,
   mergeReviewAnalyses,
   splitImpactBatches,
@@ -36,7 +38,7 @@ export interface PoolAnalyzerOptions {
  */
 export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnalyzer {
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const pool = new Piscina<AnalysisTask, PatchAnalysis | ImpactExtraction | ReviewAnalysis>({
+  const pool = new Piscina<AnalysisTask, AnalysisResult>({
     filename: (options.workerFile ?? new URL("./analysis-worker.js", import.meta.url)).href,
     minThreads: threads,
     maxThreads: threads,
@@ -106,6 +108,12 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
         (batch): AnalysisTask => ({ kind: "review", files: batch }),
       );
       return mergeReviewAnalyses(await runTasks<ReviewAnalysis>(tasks, signal));
+    },
+    async findDeclarations(files) {
+      const tasks = splitIntoBatches(files, getTextSize).map(
+        (batch): AnalysisTask => ({ kind: "declarations", files: batch }),
+      );
+      return (await runTasks<Declaration[][]>(tasks)).flat();
     },
     async extractImpact(files) {
       const tasks = splitImpactBatches(files).map(

@@ -1,3 +1,4 @@
+import type { Declaration } from "../context/find-declarations.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { createEmptyImpact } from "../impact/architecture-impact.js";
 import type { ImpactFile } from "../impact/build-architecture-impact.js";
@@ -6,8 +7,10 @@ import {
   analysePatchSources,
   analyseReviewSources,
   applyPatchAnalysis,
+  type DeclarationSource,
   extractImpact,
   type FileAnalysis,
+  findDeclarationsOf,
   type ImpactExtraction,
   mergeImpactExtractions,
   type PatchAnalysis,
@@ -35,6 +38,8 @@ export interface FileAnalyzer {
    * `extractImpact` over those marked `impact`): each file is parsed once for both. An aborted call rejects.
    */
   analyseReview(sources: ReviewSource[], signal?: AbortSignal): Promise<ReviewAnalysis>;
+  /** The declarations of repository files (for the review's context): parsed where the rest is parsed. */
+  findDeclarations(files: DeclarationSource[]): Promise<Declaration[][]>;
   /** Reads the architecture impact of changed files (the same parsers: CPU work, run where the rest runs). */
   extractImpact(files: ImpactFile[]): Promise<ImpactExtraction>;
   close(): Promise<void>;
@@ -78,6 +83,10 @@ export function getIndexSize(file: FileLineIndex): number {
   let size = 0;
   for (const hunk of file.hunks) for (const line of hunk.lines) size += line.text.length + 1;
   return size;
+}
+
+export function getTextSize(file: DeclarationSource): number {
+  return file.text.length;
 }
 
 export function getPatchSize(source: PatchSource): number {
@@ -134,6 +143,14 @@ export function createInlineAnalyzer(): FileAnalyzer {
         await yieldToEventLoop();
       }
       return mergeReviewAnalyses(parts);
+    },
+    async findDeclarations(files) {
+      const found: Declaration[][] = [];
+      for (const batch of splitIntoBatches(files, getTextSize)) {
+        found.push(...findDeclarationsOf(batch));
+        await yieldToEventLoop();
+      }
+      return found;
     },
     async extractImpact(files) {
       const parts: ImpactExtraction[] = [];

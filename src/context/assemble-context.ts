@@ -10,6 +10,8 @@ import {
   findDeclarationsCached,
   findEnclosingDeclaration,
   findNamedDeclaration,
+  getCachedDeclarations,
+  rememberDeclarations,
 } from "./find-declarations.js";
 import { findImports, type ImportRef } from "./find-imports.js";
 import { renderNumberedLines } from "./render-context.js";
@@ -55,6 +57,11 @@ export interface AssembleContextParams {
   /** Paths the repository configuration keeps out of context (on top of secret-looking files). */
   isExcluded?(path: string): boolean;
   limits?: Partial<ContextLimits>;
+  /**
+   * Finds the declarations of many files at once (in the analysis pool, off this thread); without it, or
+   * when it fails, each file is parsed here when first needed. Answers in the order asked.
+   */
+  parseDeclarations?(files: { text: string; language: DetectorLanguage }[]): Promise<Declaration[][]>;
 }
 
 /** Everything context assembly found, ranked and within the budget, and what it left out. */
@@ -107,8 +114,39 @@ export async function assembleContext(params: AssembleContextParams): Promise<Re
     texts.set(path, text);
     return text;
   };
-  const readAll = (paths: string[]) => Promise.all(paths.map((p) => readText(p)));
   const declarationCache = new Map<string, Declaration[]>();
+  // The declarations of the files just read, parsed together in the pool while this thread waits.
+  const prefetchDeclarations = async (paths: string[]): Promise<void> => {
+    if (!params.parseDeclarations) return;
+    const wanted: { path: string; text: string; language: DetectorLanguage; sha: string | undefined }[] = [];
+    for (const path of new Set(paths)) {
+      const text = texts.get(path);
+      const language = detectLanguage(path);
+      if (text === undefined || !language || declarationCache.has(path)) continue;
+      const sha = snapshot.shaOf(path);
+      const cached = getCachedDeclarations(sha, language);
+      if (cached) declarationCache.set(path, cached);
+      else wanted.push({ path, text, language, sha });
+    }
+    if (wanted.length === 0) return;
+    let found: Declaration[][];
+    try {
+      found = await params.parseDeclarations(wanted.map(({ text, language }) => ({ text, language })));
+    } catch {
+      return; // Parsed here when needed instead.
+    }
+    wanted.forEach((file, i) => {
+      const declarations = found[i];
+      if (!declarations) return;
+      declarationCache.set(file.path, declarations);
+      rememberDeclarations(file.sha, file.language, declarations);
+    });
+  };
+  const readAll = async (paths: string[]) => {
+    const read = await Promise.all(paths.map((p) => readText(p)));
+    await prefetchDeclarations(paths);
+    return read;
+  };
   const declarationsOf = (path: string, text: string): Declaration[] => {
     let found = declarationCache.get(path);
     if (!found) {

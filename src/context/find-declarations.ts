@@ -1,5 +1,5 @@
-import { parse, type SgNode } from "@ast-grep/napi";
-import { ensureAstGrepLanguages, toAstGrepLanguage } from "../detectors/ast-grep-languages.js";
+import type { SgNode } from "@ast-grep/napi";
+import { ensureAstGrepLanguages, parseSource, toAstGrepLanguage } from "../detectors/ast-grep-languages.js";
 import type { DetectorLanguage } from "../detectors/detector.js";
 
 /** A declaration in a source file: 1-based inclusive lines. */
@@ -65,14 +65,30 @@ export function findDeclarationsCached(
   text: string,
   language: DetectorLanguage,
 ): Declaration[] {
-  if (!sha) return findDeclarations(text, language);
-  const key = `${language}:${sha}`;
-  const cached = declarationCache.get(key);
+  const cached = getCachedDeclarations(sha, language);
   if (cached) return cached;
   const found = findDeclarations(text, language);
-  declarationCache.set(key, found);
-  if (declarationCache.size > maxCachedFiles) declarationCache.delete(declarationCache.keys().next().value!);
+  rememberDeclarations(sha, language, found);
   return found;
+}
+
+/** The declarations found earlier in the blob `sha` (in this process), if any. */
+export function getCachedDeclarations(
+  sha: string | undefined,
+  language: DetectorLanguage,
+): Declaration[] | undefined {
+  return sha ? declarationCache.get(`${language}:${sha}`) : undefined;
+}
+
+/** Remembers the declarations of the blob `sha` (found here or in the analysis pool). */
+export function rememberDeclarations(
+  sha: string | undefined,
+  language: DetectorLanguage,
+  found: Declaration[],
+): void {
+  if (!sha) return;
+  declarationCache.set(`${language}:${sha}`, found);
+  if (declarationCache.size > maxCachedFiles) declarationCache.delete(declarationCache.keys().next().value!);
 }
 
 /**
@@ -87,7 +103,7 @@ export function findDeclarations(text: string, language: DetectorLanguage): Decl
   if (!lang || kinds.callable.length === 0) return [];
   try {
     ensureAstGrepLanguages();
-    const root = parse(lang, text).root();
+    const root = parseSource(lang, text);
     const callable = new Set(kinds.callable);
     const nodes = root.findAll({
       rule: { any: [...kinds.callable, ...kinds.types].map((kind) => ({ kind })) },

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { FileAnalyzer } from "../analysis/file-analyzer.js";
 import { orderByRisk } from "../budget/rank-risk.js";
 import { isContextExcluded, type RepoConfig } from "../config/repo-config.js";
 import {
@@ -87,6 +88,8 @@ export async function gatherContext(params: {
   config: RepoConfig;
   deps: ContextDeps | undefined;
   log: Logger;
+  /** Where the repository files are parsed for their declarations (the analysis pool); here when absent. */
+  analyzer?: FileAnalyzer;
 }): Promise<GatheredContext> {
   const { deps, config } = params;
   const maxShare = deps?.settings.maxShare ?? 0.4;
@@ -131,6 +134,9 @@ export async function gatherContext(params: {
       files: orderByRisk(params.files),
       budgetTokens: budget,
       isExcluded,
+      ...(params.analyzer
+        ? { parseDeclarations: (files) => (params.analyzer as FileAnalyzer).findDeclarations(files) }
+        : {}),
     });
   } catch (error) {
     params.log.warn({ err: error }, "Context assembly failed; reviewing without it");

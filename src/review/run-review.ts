@@ -344,6 +344,7 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
         config,
         deps: deps.context,
         log,
+        ...(deps.analyzer ? { analyzer: deps.analyzer } : {}),
       });
       modelReview = await askModel({
         ...toModelContextParams(gathered),

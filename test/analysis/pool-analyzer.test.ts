@@ -1,6 +1,10 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { pino } from "pino";
-import { applyPatchAnalysis, type PatchSource } from "../../src/analysis/analyse-files.js";
+import {
+  applyPatchAnalysis,
+  type DeclarationSource,
+  type PatchSource,
+} from "../../src/analysis/analyse-files.js";
 import { createPoolAnalyzer } from "../../src/analysis/create-pool-analyzer.js";
 import {
   createInlineAnalyzer,
@@ -16,6 +20,7 @@ import { buildFollowUp, buildSyntheticPull } from "../../src/bench/synthetic-pul
 import { reviewLocalChange } from "../../src/cli/review-local-change.js";
 import type { DiffFile } from "../../src/cli/split-git-diff.js";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
+import { findDeclarations } from "../../src/context/find-declarations.js";
 import { buildLineIndex, type FileLineIndex } from "../../src/diff/line-index.js";
 import { parsePatch } from "../../src/diff/parse-patch.js";
 import type { ReviewJob } from "../../src/queue/review-job.js";
@@ -158,6 +163,20 @@ describe("the worker-pool analyzer", () => {
     const alone = noImpact.finish();
     expect(alone.impact).toBeNull();
     expect(await alone.result).toEqual(await whole.result);
+  });
+
+  it("finds repository files' declarations as the main thread does", async () => {
+    const files: DeclarationSource[] = [
+      { language: "typescript", text: "export function a() { return 1; }\nclass B { m() {} }\n" },
+      { language: "python", text: "def f(x):\n    return x\n\nclass K:\n    pass\n" },
+      { language: "go", text: "package m\n\nfunc G() int { return 1 }\n" },
+      { language: "java", text: "class J { void run() {} }\n" },
+      { language: "sql", text: "select 1;" },
+    ];
+    const expected = files.map((file) => findDeclarations(file.text, file.language));
+    expect(expected[0]!.map((d) => d.name)).toEqual(expect.arrayContaining(["a", "B"]));
+    expect(await pool.findDeclarations(files)).toEqual(expected);
+    expect(await inline.findDeclarations(files)).toEqual(expected);
   });
 
   it("sends no secret back unredacted, and copies no file that had none", async () => {

@@ -5,6 +5,7 @@ import { createMemoryBlobCache } from "../../src/context/blob-cache.js";
 import { buildRepoMap } from "../../src/context/build-repo-map.js";
 import { createExplorationTools } from "../../src/context/exploration-tools.js";
 import { findTableNames } from "../../src/context/find-data-model.js";
+import { findDeclarations } from "../../src/context/find-declarations.js";
 import { loadRepoSnapshot } from "../../src/context/repo-snapshot.js";
 import { parsePatch } from "../../src/diff/parse-patch.js";
 import type { GitHubClient } from "../../src/github/github-client.js";
@@ -115,6 +116,36 @@ async function load(files = repoFiles, options: { truncateAt?: number; maxReques
 }
 
 describe("assembleContext", () => {
+  it("has the files' declarations found through parseDeclarations (the analysis pool) and assembles the same context", async () => {
+    // Contents of their own (declarations are remembered by blob SHA across tests).
+    const files = Object.fromEntries(
+      Object.entries(repoFiles).map(([path, text]) => [
+        path,
+        path.endsWith(".json") ? text : `${text}\n// parsed in the pool\n`,
+      ]),
+    );
+    const changed = [{ path: "src/routes/orders.ts", hunks: parsePatch(ordersPatch) }];
+    const asked: string[] = [];
+    const viaPool = await assembleContext({
+      snapshot: (await load(files)).snapshot,
+      files: changed,
+      budgetTokens: 10_000,
+      parseDeclarations: async (batch) => {
+        asked.push(...batch.map((file) => file.language));
+        return batch.map((file) => findDeclarations(file.text, file.language));
+      },
+    });
+    const here = await assembleContext({
+      snapshot: (await load(files)).snapshot,
+      files: changed,
+      budgetTokens: 10_000,
+    });
+    expect(asked).toContain("typescript");
+    expect(viaPool.pieces.map((p) => [p.kind, p.path])).toEqual(here.pieces.map((p) => [p.kind, p.path]));
+    expect(viaPool.pieces).toEqual(here.pieces);
+    expect(viaPool.pieces.some((p) => p.kind === "enclosing")).toBe(true);
+  });
+
   it("ranks enclosing code, definitions, usages, data model and map, and answers getContextForLocation", async () => {
     const { snapshot } = await load();
     const context = await assembleContext({
