@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Declaration } from "../context/find-declarations.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import { createEmptyImpact } from "../impact/architecture-impact.js";
@@ -111,57 +112,46 @@ export function mergeReviewAnalyses(parts: ReviewAnalysis[]): ReviewAnalysis {
   };
 }
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** The main-thread analyzer: batch by batch, yielding to the event loop in between. */
 export function createInlineAnalyzer(): FileAnalyzer {
   return {
     async analyse(files) {
-      const parts: PatchAnalysis[] = [];
-      for (const batch of splitIntoBatches(files, getIndexSize)) {
-        parts.push(await analyseIndexes(batch));
-        await yieldToEventLoop();
-      }
+      const parts = await runBatches(splitIntoBatches(files, getIndexSize), analyseIndexes);
       return applyPatchAnalysis(files, mergePatchAnalyses(parts));
     },
     async analysePatches(sources, signal) {
-      const parts: PatchAnalysis[] = [];
-      for (const batch of splitIntoBatches(sources, getPatchSize)) {
-        signal?.throwIfAborted();
-        parts.push(await analysePatchSources(batch));
-        await yieldToEventLoop();
-      }
-      return mergePatchAnalyses(parts);
+      return mergePatchAnalyses(
+        await runBatches(splitIntoBatches(sources, getPatchSize), analysePatchSources, signal),
+      );
     },
     async analyseReview(sources, signal) {
-      const parts: ReviewAnalysis[] = [];
-      for (const batch of splitIntoBatches(sources, getPatchSize)) {
-        signal?.throwIfAborted();
-        parts.push(await analyseReviewSources(batch));
-        await yieldToEventLoop();
-      }
-      return mergeReviewAnalyses(parts);
+      return mergeReviewAnalyses(
+        await runBatches(splitIntoBatches(sources, getPatchSize), analyseReviewSources, signal),
+      );
     },
     async findDeclarations(files) {
-      const found: Declaration[][] = [];
-      for (const batch of splitIntoBatches(files, getTextSize)) {
-        found.push(...findDeclarationsOf(batch));
-        await yieldToEventLoop();
-      }
-      return found;
+      return (await runBatches(splitIntoBatches(files, getTextSize), findDeclarationsOf)).flat();
     },
     async extractImpact(files) {
-      const parts: ImpactExtraction[] = [];
-      for (const batch of splitImpactBatches(files)) {
-        parts.push(extractImpact(batch));
-        await yieldToEventLoop();
-      }
-      return mergeImpactExtractions(parts);
+      return mergeImpactExtractions(await runBatches(splitImpactBatches(files), extractImpact));
     },
     async close() {},
   };
+}
+
+/** Runs `work` on each batch in turn on this thread, letting the event loop run in between; stops when aborted. */
+async function runBatches<B, R>(
+  batches: B[],
+  work: (batch: B) => R | Promise<R>,
+  signal?: AbortSignal,
+): Promise<R[]> {
+  const results: R[] = [];
+  for (const batch of batches) {
+    signal?.throwIfAborted();
+    results.push(await work(batch));
+    await yieldToEventLoop();
+  }
+  return results;
 }
 
 /** An analysis under way, which can be dropped. */
@@ -183,22 +173,10 @@ export function startPatchAnalysis(
   sources: PatchSource[],
   impactFiles?: readonly ImpactFile[],
 ): PatchAnalysisRun {
-  const controller = new AbortController();
-  if (!impactFiles) {
-    const result = analyzer.analysePatches(sources, controller.signal);
-    // A dropped analysis rejects with an abort: that is no failure of the review.
-    result.catch(() => {});
-    return { result, impact: null, cancel: () => controller.abort() };
-  }
-  const combined = analyzer.analyseReview(mergeReviewSources(sources, impactFiles), controller.signal);
-  const result = combined.then((both) => both.analysis);
-  result.catch(() => {});
-  const impact = combined.then(
-    (both) => both.impact,
-    (): ImpactExtraction => ({ impact: createEmptyImpact(), errors: [] }),
-  );
-  // The review cancels at its end (the impact read by then) or when it stops early (the impact unneeded).
-  return { result, impact, cancel: () => controller.abort() };
+  // One page: the whole list at once.
+  const paged = startPagedAnalysis(analyzer, { impact: impactFiles !== undefined });
+  paged.addPage(sources, impactFiles ?? null);
+  return paged.finish();
 }
 
 /** An analysis started page by page while a pull request's files are still being listed. */

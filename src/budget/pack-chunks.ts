@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Hunk } from "../diff/parse-patch.js";
 import { renderFile } from "../model/render-diff.js";
 import { estimateTokens } from "./estimate-tokens.js";
@@ -75,7 +76,7 @@ export async function packChunksInSlices(
   const ordered = await orderByRiskInSlices(reviewable, sliceFiles * 2);
   for (const [i, file] of ordered.entries()) {
     packer.add(file);
-    if ((i + 1) % sliceFiles === 0) await new Promise((resolve) => setImmediate(resolve));
+    if ((i + 1) % sliceFiles === 0) await yieldToEventLoop();
   }
   return { chunks: packer.chunks, skipped };
 }

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Hunk } from "../diff/parse-patch.js";
 
 export interface RiskTier {
@@ -319,7 +320,7 @@ export async function orderByRiskInSlices<T extends { path: string; hunks: reado
   const ranked: Ranked<T>[] = [];
   for (const [i, file] of files.entries()) {
     ranked.push(rankFile(file));
-    if ((i + 1) % sliceFiles === 0) await new Promise((resolve) => setImmediate(resolve));
+    if ((i + 1) % sliceFiles === 0) await yieldToEventLoop();
   }
   return sortByRank(ranked);
 }

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { estimateTokens, type TokenCalibrator } from "../budget/estimate-tokens.js";
 import { type PackFile, packChunksInSlices, type SkippedFile } from "../budget/pack-chunks.js";
 import type { ContextPiece } from "../context/context-piece.js";
@@ -76,7 +77,7 @@ export async function askModel(params: AskModelParams): Promise<ModelReview> {
   const files: PackFile[] = [];
   for (const [i, file] of params.files.entries()) {
     files.push({ path: file.path, hunks: toModelHunks(file.hunks) });
-    if ((i + 1) % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if ((i + 1) % 200 === 0) await yieldToEventLoop();
   }
   const packed = await packChunksInSlices({
     files,

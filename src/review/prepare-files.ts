@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { isPathIncluded, type RepoConfig } from "../config/repo-config.js";
 import type { ChangedFile } from "../diff/changed-file.js";
 import { buildLineIndex, type FileLineIndex } from "../diff/line-index.js";
@@ -95,7 +96,7 @@ export async function indexCandidates(
   for (let i = 0; i < selection.candidates.length; i += sliceFiles) {
     for (const candidate of selection.candidates.slice(i, i + sliceFiles))
       indexCandidate(candidate, prepared);
-    if (i + sliceFiles < selection.candidates.length) await new Promise((resolve) => setImmediate(resolve));
+    if (i + sliceFiles < selection.candidates.length) await yieldToEventLoop();
   }
   return prepared;
 }

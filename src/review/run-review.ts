@@ -4,7 +4,6 @@ import {
   createInlineAnalyzer,
   type FileAnalyzer,
   type PagedAnalysis,
-  type PatchAnalysisRun,
   startPagedAnalysis,
 } from "../analysis/file-analyzer.js";
 import type { TokenCalibrator } from "../budget/estimate-tokens.js";
@@ -194,7 +193,6 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
   ) =>
     completeCheckRun(octokit, { ...repo, checkRunId, conclusion, output, actions: [rerunAction], ...extra });
 
-  let early: PatchAnalysisRun | undefined;
   let paged: PagedAnalysis | undefined;
   try {
     // 2. Fetch the pull request; stop when it closed or moved on.
@@ -247,8 +245,8 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       pagedRun?.addPage(pageCandidates, selectImpactFiles(config, page));
     });
     const candidates = collector.selection(changedFiles.length);
-    if (pagedRun && candidates.candidates.length > 0) early = pagedRun.finish();
-    else pagedRun?.cancel();
+    const early = pagedRun && candidates.candidates.length > 0 ? pagedRun.finish() : undefined;
+    if (!early) pagedRun?.cancel();
     const prepared = await indexCandidates(candidates);
     if (prepared.indexes.size === 0) {
       await complete(
@@ -553,7 +551,6 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
     throw error;
   } finally {
     // An early analysis the review did not use (it stopped first, or its scope was narrower) is dropped.
-    early?.cancel();
     paged?.cancel();
   }
 }
