@@ -36,6 +36,8 @@ export interface PoolAnalyzerOptions {
  * Patches cross to the workers as strings (cheap to copy) and are parsed there: copying parsed hunks
  * costs the main thread about as much as parsing them.
  */
+const workerYoungGenerationMb = 16;
+
 export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnalyzer {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const pool = new Piscina<AnalysisTask, AnalysisResult>({
@@ -45,6 +47,9 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
     idleTimeout: Number.POSITIVE_INFINITY,
     // The event loop of a thread turns between tasks: the finalizers that free parse trees run there.
     atomics: "async",
+    // A task's garbage is short-lived (nodes of one file): a smaller young generation than V8's default
+    // (48 MB on a large machine) is collected as cheaply and keeps each thread ~15 MB smaller.
+    resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb },
   });
   // Tasks are handed to the pool a few at a time (two per thread, so that no thread waits between two
   // tasks), in the order they were asked for across all calls (a review's pages of files, another review):
