@@ -5,11 +5,7 @@ import { buildLineIndex, type FileLineIndex } from "../diff/line-index.js";
 import { type Hunk, parsePatch } from "../diff/parse-patch.js";
 import type { Finding } from "../findings/finding.js";
 import { type ArchitectureImpact, createEmptyImpact } from "../impact/architecture-impact.js";
-import {
-  addFileImpact,
-  buildArchitectureImpact,
-  type ImpactFile,
-} from "../impact/build-architecture-impact.js";
+import { addFileImpact, type ImpactFile } from "../impact/build-architecture-impact.js";
 import { redactSecrets } from "../security/redact-secrets.js";
 
 /** What the analysis of a set of files gives back. */
@@ -82,6 +78,16 @@ export async function analyseIndexes(indexes: FileLineIndex[]): Promise<PatchAna
   };
 }
 
+/** Joins batch results in batch order: secrets of every file first, then detector findings, as one call would. */
+export function mergePatchAnalyses(parts: PatchAnalysis[]): PatchAnalysis {
+  return {
+    redactedHunks: new Map(parts.flatMap((part) => [...part.redactedHunks])),
+    secretFindings: parts.flatMap((part) => part.secretFindings),
+    ruleFindings: parts.flatMap((part) => part.ruleFindings),
+    errors: parts.flatMap((part) => part.errors),
+  };
+}
+
 /** Gives the redacted hunks of a `PatchAnalysis` to the files the caller indexed itself. */
 export function applyPatchAnalysis(files: FileLineIndex[], analysis: PatchAnalysis): FileAnalysis {
   return {
@@ -103,14 +109,23 @@ export interface ImpactExtraction {
   errors: { path: string; message: string }[];
 }
 
-/** The architecture-impact extraction of a batch of changed files (parsed with ast-grep: CPU work). */
-export function extractImpact(files: readonly ImpactFile[]): ImpactExtraction {
-  const errors: ImpactExtraction["errors"] = [];
-  const impact = buildArchitectureImpact(files, {
+/**
+ * The architecture-impact extraction of a batch of changed files (parsed with ast-grep: CPU work), file by
+ * file: one extraction per file, in order (`mergeImpactExtractions` joins them into what
+ * `buildArchitectureImpact` gives), so that each file's part can be remembered (see `createImpactMemo`).
+ */
+export function extractImpactPerFile(files: readonly ImpactFile[]): ImpactExtraction[] {
+  return files.map((file) => extractFileImpact(file, undefined));
+}
+
+/** One file's part of the architecture impact; `hunks`: its patch already parsed, when the caller has it. */
+function extractFileImpact(file: ImpactFile, hunks: readonly Hunk[] | undefined): ImpactExtraction {
+  const part: ImpactExtraction = { impact: createEmptyImpact(), errors: [] };
+  addFileImpact(part.impact, file, hunks, {
     onError: (path, error) =>
-      errors.push({ path, message: error instanceof Error ? error.message : String(error) }),
+      part.errors.push({ path, message: error instanceof Error ? error.message : String(error) }),
   });
-  return { impact, errors };
+  return part;
 }
 
 /** Joins batch results in batch order. */
@@ -140,13 +155,19 @@ export interface ReviewAnalysis {
   impact: ImpactExtraction;
 }
 
+/** `analyseReviewSources`' answer: the impact file by file (one part per source marked `impact`, in order). */
+export interface ReviewBatchAnalysis {
+  analysis: PatchAnalysis;
+  impacts: ImpactExtraction[];
+}
+
 /**
- * `analysePatchSources` over the files marked `analyse` and `extractImpact` over those marked `impact`, in
- * one pass: each patch is parsed once, and a file's detectors and its impact extraction run one after the
+ * `analysePatchSources` over the files marked `analyse` and `extractImpactPerFile` over those marked `impact`,
+ * in one pass: each patch is parsed once, and a file's detectors and its impact extraction run one after the
  * other, so both read the same parsed tree of its new side (see `parseSource`). Gives what the two
  * separate calls give.
  */
-export async function analyseReviewSources(sources: readonly ReviewSource[]): Promise<ReviewAnalysis> {
+export async function analyseReviewSources(sources: readonly ReviewSource[]): Promise<ReviewBatchAnalysis> {
   const parsed = sources.map((source) => ({ source, hunks: parsePatch(source.patch) }));
   const indexes: FileLineIndex[] = [];
   for (const { source, hunks } of parsed) {
@@ -155,21 +176,14 @@ export async function analyseReviewSources(sources: readonly ReviewSource[]): Pr
   const redacted = await redactSecrets(indexes);
   const errors: string[] = [];
   const ruleFindings: Finding[] = [];
-  const impact = createEmptyImpact();
-  const impactErrors: ImpactExtraction["errors"] = [];
-  const onImpactError = (path: string, error: unknown) =>
-    impactErrors.push({ path, message: error instanceof Error ? error.message : String(error) });
+  const impacts: ImpactExtraction[] = [];
   let next = 0;
   for (const { source, hunks } of parsed) {
     if (source.analyse && hunks.length > 0) {
       const file = redacted.files[next++] as FileLineIndex;
       ruleFindings.push(...runDetectors([file], { onError: (error) => errors.push(error.message) }));
     }
-    if (source.impact) {
-      addFileImpact(impact, { filename: source.path, patch: source.patch }, hunks, {
-        onError: onImpactError,
-      });
-    }
+    if (source.impact) impacts.push(extractFileImpact({ filename: source.path, patch: source.patch }, hunks));
   }
   const redactedHunks = new Map<string, Hunk[]>();
   redacted.files.forEach((file, i) => {
@@ -177,7 +191,7 @@ export async function analyseReviewSources(sources: readonly ReviewSource[]): Pr
   });
   return {
     analysis: { redactedHunks, secretFindings: redacted.findings, ruleFindings, errors },
-    impact: { impact, errors: impactErrors },
+    impacts,
   };
 }
 

@@ -16,12 +16,12 @@ import {
   analysePatchSources,
   analyseReviewSources,
   type DeclarationSource,
-  extractImpact,
+  extractImpactPerFile,
   findDeclarationsOf,
   type ImpactExtraction,
   type PatchAnalysis,
   type PatchSource,
-  type ReviewAnalysis,
+  type ReviewBatchAnalysis,
   type ReviewSource,
 } from "./analyse-files.js";
 
@@ -70,11 +70,11 @@ export default async function runAnalysisTask(task: AnalysisTask): Promise<Analy
 }
 
 /** What a task answers. */
-export type AnalysisResult = PatchAnalysis | ImpactExtraction | ReviewAnalysis | Declaration[][];
+export type AnalysisResult = PatchAnalysis | ImpactExtraction[] | ReviewBatchAnalysis | Declaration[][];
 
 async function runTask(task: AnalysisTask): Promise<AnalysisResult> {
   if (task.kind === "declarations") return findDeclarationsOf(task.files);
-  if (task.kind === "impact") return extractImpact(task.files);
+  if (task.kind === "impact") return extractImpactPerFile(task.files);
   if (task.kind === "review") return analyseReviewSources(task.files);
   if (task.kind === "patches") return analysePatchSources(task.files);
   return analyseIndexes(task.files.map((file) => buildLineIndex(file.path, file.hunks)));

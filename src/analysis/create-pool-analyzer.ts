@@ -4,9 +4,9 @@ import type { Declaration } from "../context/find-declarations.js";
 import {
   applyPatchAnalysis,
   type ImpactExtraction,
-  mergeImpactExtractions,
+  mergePatchAnalyses,
   type PatchAnalysis,
-  type ReviewAnalysis,
+  type ReviewBatchAnalysis,
 } from "./analyse-files.js";
 import type { AnalysisResult, AnalysisTask } from "./analysis-worker.js";
 import {
@@ -14,11 +14,10 @@ import {
   getIndexSize,
   getPatchSize,
   getTextSize,
-  mergePatchAnalyses,
-  mergeReviewAnalyses,
   splitImpactBatches,
   splitIntoBatches,
 } from "./file-analyzer.js";
+import { analyseReviewWithMemo, createImpactMemo, extractImpactWithMemo } from "./impact-memo.js";
 
 export interface PoolAnalyzerOptions {
   /** Worker threads; defaults to the machine's available parallelism. */
@@ -40,6 +39,7 @@ const workerYoungGenerationMb = 16;
 
 export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnalyzer {
   const threads = Math.max(1, options.threads ?? availableParallelism());
+  const memo = createImpactMemo();
   const pool = new Piscina<AnalysisTask, AnalysisResult>({
     filename: (options.workerFile ?? new URL("./analysis-worker.js", import.meta.url)).href,
     minThreads: threads,
@@ -108,11 +108,13 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
       );
       return runAll(tasks, signal);
     },
-    async analyseReview(sources, signal) {
-      const tasks = splitIntoBatches(sources, getPatchSize).map(
-        (batch): AnalysisTask => ({ kind: "review", files: batch }),
-      );
-      return mergeReviewAnalyses(await runTasks<ReviewAnalysis>(tasks, signal));
+    analyseReview(sources, signal) {
+      return analyseReviewWithMemo(memo, sources, (toRead) => {
+        const tasks = splitIntoBatches(toRead, getPatchSize).map(
+          (batch): AnalysisTask => ({ kind: "review", files: batch }),
+        );
+        return runTasks<ReviewBatchAnalysis>(tasks, signal);
+      });
     },
     async findDeclarations(files) {
       const tasks = splitIntoBatches(files, getTextSize).map(
@@ -120,11 +122,13 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
       );
       return (await runTasks<Declaration[][]>(tasks)).flat();
     },
-    async extractImpact(files) {
-      const tasks = splitImpactBatches(files).map(
-        (batch): AnalysisTask => ({ kind: "impact", files: batch }),
-      );
-      return mergeImpactExtractions(await runTasks<ImpactExtraction>(tasks));
+    extractImpact(files) {
+      return extractImpactWithMemo(memo, files, async (missing) => {
+        const tasks = splitImpactBatches(missing).map(
+          (batch): AnalysisTask => ({ kind: "impact", files: batch }),
+        );
+        return (await runTasks<ImpactExtraction[]>(tasks)).flat();
+      });
     },
     async close() {
       await pool.destroy();

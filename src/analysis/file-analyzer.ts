@@ -9,16 +9,20 @@ import {
   analyseReviewSources,
   applyPatchAnalysis,
   type DeclarationSource,
-  extractImpact,
+  extractImpactPerFile,
   type FileAnalysis,
   findDeclarationsOf,
   type ImpactExtraction,
   mergeImpactExtractions,
+  mergePatchAnalyses,
   type PatchAnalysis,
   type PatchSource,
   type ReviewAnalysis,
   type ReviewSource,
 } from "./analyse-files.js";
+import { analyseReviewWithMemo, createImpactMemo, extractImpactWithMemo } from "./impact-memo.js";
+
+export { mergePatchAnalyses };
 
 /**
  * Runs the secret scan and the detectors over a review's files. Two implementations: on the main thread
@@ -41,7 +45,11 @@ export interface FileAnalyzer {
   analyseReview(sources: ReviewSource[], signal?: AbortSignal): Promise<ReviewAnalysis>;
   /** The declarations of repository files (for the review's context): parsed where the rest is parsed. */
   findDeclarations(files: DeclarationSource[]): Promise<Declaration[][]>;
-  /** Reads the architecture impact of changed files (the same parsers: CPU work, run where the rest runs). */
+  /**
+   * Reads the architecture impact of changed files (the same parsers: CPU work, run where the rest runs).
+   * Both this and `analyseReview` remember each file's part by path and patch (`createImpactMemo`): a file
+   * an earlier call read is not read again.
+   */
   extractImpact(files: ImpactFile[]): Promise<ImpactExtraction>;
   close(): Promise<void>;
 }
@@ -94,17 +102,7 @@ export function getPatchSize(source: PatchSource): number {
   return source.patch.length;
 }
 
-/** Joins batch results in batch order: secrets of every file first, then detector findings, as one call would. */
-export function mergePatchAnalyses(parts: PatchAnalysis[]): PatchAnalysis {
-  return {
-    redactedHunks: new Map(parts.flatMap((part) => [...part.redactedHunks])),
-    secretFindings: parts.flatMap((part) => part.secretFindings),
-    ruleFindings: parts.flatMap((part) => part.ruleFindings),
-    errors: parts.flatMap((part) => part.errors),
-  };
-}
-
-/** Joins the results of `analyseReview` batches in batch order. */
+/** Joins the results of `analyseReview` calls (pages of a review) in order. */
 export function mergeReviewAnalyses(parts: ReviewAnalysis[]): ReviewAnalysis {
   return {
     analysis: mergePatchAnalyses(parts.map((part) => part.analysis)),
@@ -114,6 +112,7 @@ export function mergeReviewAnalyses(parts: ReviewAnalysis[]): ReviewAnalysis {
 
 /** The main-thread analyzer: batch by batch, yielding to the event loop in between. */
 export function createInlineAnalyzer(): FileAnalyzer {
+  const memo = createImpactMemo();
   return {
     async analyse(files) {
       const parts = await runBatches(splitIntoBatches(files, getIndexSize), analyseIndexes);
@@ -124,16 +123,18 @@ export function createInlineAnalyzer(): FileAnalyzer {
         await runBatches(splitIntoBatches(sources, getPatchSize), analysePatchSources, signal),
       );
     },
-    async analyseReview(sources, signal) {
-      return mergeReviewAnalyses(
-        await runBatches(splitIntoBatches(sources, getPatchSize), analyseReviewSources, signal),
+    analyseReview(sources, signal) {
+      return analyseReviewWithMemo(memo, sources, (toRead) =>
+        runBatches(splitIntoBatches(toRead, getPatchSize), analyseReviewSources, signal),
       );
     },
     async findDeclarations(files) {
       return (await runBatches(splitIntoBatches(files, getTextSize), findDeclarationsOf)).flat();
     },
-    async extractImpact(files) {
-      return mergeImpactExtractions(await runBatches(splitImpactBatches(files), extractImpact));
+    extractImpact(files) {
+      return extractImpactWithMemo(memo, files, async (missing) =>
+        (await runBatches(splitImpactBatches(missing), extractImpactPerFile)).flat(),
+      );
     },
     async close() {},
   };

@@ -438,7 +438,10 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       summaries: modelReview?.impactSummaries ?? [],
       apiAdditions: toImpactAdditions(contracts.additions),
       log,
-      ...(impactExtraction === undefined ? {} : { extraction: impactExtraction }),
+      // Without the pool, the impact is read here, by the analyzer that remembers files already read.
+      extraction:
+        impactExtraction ??
+        startImpactExtraction({ config, files: changedFiles, analyzer: inlineAnalyzer, log }),
     });
     const report: ReviewReport = {
       headSha: job.headSha,

@@ -138,6 +138,16 @@ describe("the worker-pool analyzer", () => {
     }
   });
 
+  it("remembers each file's impact: a follow-up's equals a fresh reading of the new files", async () => {
+    const pull = buildSyntheticPull({ count: 150, seed: 31 });
+    const first = pull.map((f) => ({ filename: f.filename, patch: f.patch }));
+    const sources = pull.map((f) => ({ path: f.filename, patch: f.patch }));
+    // The first review reads the impact with the detectors, page by page; the follow-up asks for it alone.
+    await startPatchAnalysis(pool, sources, first).impact;
+    const followUp = buildFollowUp(pull).files.map((f) => ({ filename: f.filename, patch: f.patch }));
+    expect(await pool.extractImpact(followUp)).toEqual(await createInlineAnalyzer().extractImpact(followUp));
+  });
+
   it("gives, fed page by page, what one call over every file gives", async () => {
     const sources = buildSources(260);
     const impactFiles = sources
