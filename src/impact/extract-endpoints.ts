@@ -211,7 +211,7 @@ function endLineOf(node: SgNode): number {
 }
 
 function namedArgs(node: SgNode | null): SgNode[] {
-  return node ? node.children().filter((child) => child.isNamed() && child.kind() !== "comment") : [];
+  return node ? node.namedChildren().filter((child) => child.kind() !== "comment") : [];
 }
 
 function joinRoute(prefix: string, route: string): string {
@@ -319,7 +319,7 @@ function findChainedRoute(object: SgNode): { route: string; object: SgNode } | u
 function readFastifyRouteOptions(options: SgNode): { method: string; route: string } | undefined {
   let method: string | undefined;
   let route: string | undefined;
-  for (const pair of options.children().filter((child) => child.kind() === "pair")) {
+  for (const pair of options.namedChildren().filter((child) => child.kind() === "pair")) {
     const key = pair.field("key")?.text().replace(/['"]/g, "");
     const value = pair.field("value");
     if (key === "url" || key === "path") route = readString(value);
@@ -327,7 +327,7 @@ function readFastifyRouteOptions(options: SgNode): { method: string; route: stri
       method =
         readString(value) ??
         value
-          ?.children()
+          ?.namedChildren()
           .map((child) => readString(child))
           .filter((item): item is string => item !== undefined)
           .join("|");
@@ -339,25 +339,25 @@ function readFastifyRouteOptions(options: SgNode): { method: string; route: stri
 function findNestRoutes(root: SgNode): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
   for (const decorator of root.findAll({ rule: nestDecoratorRule })) {
-    const call = decorator.children().find((child) => child.kind() === "call_expression");
+    const call = decorator.namedChildren().find((child) => child.kind() === "call_expression");
     const name = call?.field("function")?.text() ?? "";
     if (!call || !nestMethods.has(name)) continue;
     const classBody = decorator.parent();
     if (classBody?.kind() !== "class_body") continue;
     const cls = classBody.parent();
     const classDecorators = [
-      ...(cls?.children().filter((child) => child.kind() === "decorator") ?? []),
+      ...(cls?.namedChildren().filter((child) => child.kind() === "decorator") ?? []),
       ...(cls?.parent()?.kind() === "export_statement"
         ? cls
             .parent()!
-            .children()
+            .namedChildren()
             .filter((child) => child.kind() === "decorator")
         : []),
     ];
     const controller = classDecorators.find((d) => /^@Controller\b/.test(d.text()));
     const controllerArg = namedArgs(
       controller
-        ?.children()
+        ?.namedChildren()
         .find((child) => child.kind() === "call_expression")
         ?.field("arguments") ?? null,
     )[0];
@@ -406,10 +406,10 @@ function findPythonRoutes(
   for (const definition of definitions) {
     // Every route of a definition spans the definition.
     if (relevant && !relevant(lineOf(definition), endLineOf(definition))) continue;
-    const decorators = definition.children().filter((child) => child.kind() === "decorator");
+    const decorators = definition.namedChildren().filter((child) => child.kind() === "decorator");
     const fn = definition.field("definition");
     for (const decorator of decorators) {
-      const call = decorator.children().find((child) => child.kind() === "call");
+      const call = decorator.namedChildren().find((child) => child.kind() === "call");
       const callee = call?.field("function");
       if (!call || callee?.kind() !== "attribute") continue;
       const attribute = callee.field("attribute")?.text() ?? "";
@@ -576,7 +576,7 @@ function findGoRoutes(root: SgNode, text: string): RouteDefinition[] {
 // Java (Spring MVC / WebFlux annotations)
 
 function readAnnotationPath(annotation: SgNode): { route: string; method?: string } {
-  const list = annotation.children().find((child) => child.kind() === "annotation_argument_list");
+  const list = annotation.namedChildren().find((child) => child.kind() === "annotation_argument_list");
   if (!list) return { route: "" };
   let route: string | undefined;
   let method: string | undefined;
@@ -595,10 +595,10 @@ function readAnnotationPath(annotation: SgNode): { route: string; method?: strin
 }
 
 function getAnnotations(owner: SgNode | null | undefined): SgNode[] {
-  const modifiers = owner?.children().find((child) => child.kind() === "modifiers");
+  const modifiers = owner?.namedChildren().find((child) => child.kind() === "modifiers");
   return (
     modifiers
-      ?.children()
+      ?.namedChildren()
       .filter((child) => child.kind() === "annotation" || child.kind() === "marker_annotation") ?? []
   );
 }
@@ -607,7 +607,7 @@ function annotationName(annotation: SgNode): string {
   return (
     annotation.field("name")?.text() ??
     annotation
-      .children()
+      .namedChildren()
       .find((c) => c.kind() === "identifier")
       ?.text() ??
     ""
