@@ -36,7 +36,7 @@ import type { Finding } from "../findings/finding.js";
 import type { ModelAnswer, ReviewModel, ReviewPrompt } from "../model/review-model.js";
 import type { ReviewJob } from "../queue/review-job.js";
 import { type ReviewOutcome, runReview } from "../review/run-review.js";
-import { createFakeGitHubClient, type FakeGitHub } from "./fake-github-client.js";
+import { createFakeGitHubClient, type FakeGitHub, type FakeGitHubFile } from "./fake-github-client.js";
 import { buildFollowUp, buildSyntheticPull, getChangedText, type SyntheticFile } from "./synthetic-pull.js";
 
 const defaultSizes = [10, 100, 1_000, 3_000];
@@ -183,7 +183,7 @@ function buildJob(params: { pullNumber: number; headSha: string; previousSha?: s
   };
 }
 
-function createPullFake(files: SyntheticFile[], pullNumber: number, headSha: string): FakeGitHub {
+function createPullFake(files: FakeGitHubFile[], pullNumber: number, headSha: string): FakeGitHub {
   return createFakeGitHubClient({
     ...repo,
     number: pullNumber,
@@ -255,7 +255,7 @@ async function measureSize(size: number): Promise<SizeResult> {
     await flushEventLoop();
   }
 
-  const files = buildSyntheticPull({ count: size, seed });
+  const { files, changedTokens, followUp } = prepareFixtures(size);
   const pullNumber = 100 + size;
   const headSha = toSha(`bench-${size}-head-1`);
   const fake = createPullFake(files, pullNumber, headSha);
@@ -265,7 +265,6 @@ async function measureSize(size: number): Promise<SizeResult> {
   const perfMarks = performance.getEntriesByType("mark").length;
   const deferredMs = size <= deferredMaxFiles ? await flushEventLoop() : null;
 
-  const changedTokens = new Map(files.map((f) => [f.filename, estimateTokens(getChangedText(f))]));
   const shown = new Set(firstCalls.flatMap((c) => c.paths));
   const changedTokensShown = [...shown].reduce((sum, path) => sum + (changedTokens.get(path) ?? 0), 0);
   const promptTokens = sumPromptTokens(firstCalls);
@@ -274,7 +273,6 @@ async function measureSize(size: number): Promise<SizeResult> {
     changedTokensShown === 0 ? 0 : (promptTokens - prefixTokens * firstCalls.length) / changedTokensShown;
 
   // Follow-up: one line of the first file edited; the first review's check run carries the review marker.
-  const followUp = buildFollowUp(files);
   const nextSha = toSha(`bench-${size}-head-2`);
   fake.push({
     headSha: nextSha,
@@ -313,6 +311,26 @@ async function measureSize(size: number): Promise<SizeResult> {
     followup_calls: model.calls.length,
     followup_prompt_tokens: followUpTokens,
     followup_shown_files: new Set(model.calls.flatMap((c) => c.paths)).size,
+  };
+}
+
+/**
+ * The pull request of `size` files as GitHub lists them, with what the measurement needs of the generator's
+ * output taken first (changed tokens per file, the follow-up push): the generator's per-line objects (25 MB
+ * at 3,000 files) belong to the harness, so they are not kept alive during the measured reviews.
+ */
+function prepareFixtures(size: number): {
+  files: FakeGitHubFile[];
+  changedTokens: Map<string, number>;
+  followUp: { files: FakeGitHubFile[]; compareFile: FakeGitHubFile };
+} {
+  const generated = buildSyntheticPull({ count: size, seed });
+  const next = buildFollowUp(generated);
+  const asListed = ({ hunks: _, ...file }: SyntheticFile): FakeGitHubFile => file;
+  return {
+    files: generated.map(asListed),
+    changedTokens: new Map(generated.map((f) => [f.filename, estimateTokens(getChangedText(f))])),
+    followUp: { files: next.files.map(asListed), compareFile: next.compareFile },
   };
 }
 
