@@ -127,7 +127,9 @@ async function main(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<void
     env.ANALYSIS_THREADS ??
     (role === "all" ? Math.max(1, availableParallelism() - 1) : availableParallelism());
   const analyzer =
-    role !== "server" && analysisThreads > 0 ? createPoolAnalyzer({ threads: analysisThreads }) : undefined;
+    role !== "server" && analysisThreads > 0
+      ? createPoolAnalyzer({ threads: analysisThreads, memoryTargetMb: env.ANALYSIS_MEMORY_TARGET_MB })
+      : undefined;
 
   const appId = Number(processEnv.APP_ID) || undefined;
   // Markers are authenticated with a key only this app holds: MARKER_SECRET (survives a key rotation),

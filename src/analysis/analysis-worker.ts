@@ -4,8 +4,10 @@
  * redacted hunks of files that had a secret, and the findings); or a batch of changed files whose
  * architecture impact (endpoints, data changes, outbound calls…) is read; or both over a review's files.
  */
+import { setPriority } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { Piscina } from "piscina";
 import type { Declaration } from "../context/find-declarations.js";
 import { takeParsedChars } from "../detectors/ast-grep-languages.js";
 import { buildLineIndex } from "../diff/line-index.js";
@@ -24,6 +26,7 @@ import {
   type ReviewBatchAnalysis,
   type ReviewSource,
 } from "./analyse-files.js";
+import { isCollectionDue, readMemoryTarget } from "./collection-policy.js";
 
 export type AnalysisTask =
   | { kind: "patches"; files: PatchSource[] }
@@ -32,13 +35,24 @@ export type AnalysisTask =
   | { kind: "review"; files: ReviewSource[] }
   | { kind: "declarations"; files: DeclarationSource[] };
 
+// This thread yields the CPU to the main thread: on Linux a thread's nice value is its own, so the thread that
+// answers webhooks (and orchestrates the review) runs first when both want a core, and the analysis takes the
+// rest. A runtime that refuses it (another OS) leaves the default priority.
+const analysisNice = 10;
+try {
+  setPriority(analysisNice);
+} catch {
+  // Not permitted here: the analysis runs at the main thread's priority.
+}
+
 // ast-grep's trees live in native memory V8 does not count: their JavaScript handles are small, so a worker's
 // heap never grows enough for a full collection, and the trees of every review stayed allocated (a worker
-// parsing 18,000 files reached 800 MB with a 5 MB heap). Once this thread has parsed `collectAfterChars`
-// characters since its last collection, it runs one between two tasks; the pool lets the event loop turn
-// between tasks (`atomics: "async"`), where the handles' finalizers free the trees.
+// parsing 18,000 files reached 800 MB with a 5 MB heap). So this thread runs a full collection between two
+// tasks when `isCollectionDue` says (after a million parsed characters, or sooner once the process is over
+// its memory target); the pool lets the event loop turn between tasks (`atomics: "async"`), where the
+// handles' finalizers free the trees.
 const collectGarbage = exposeGarbageCollection();
-const collectAfterChars = 1_000_000;
+const memoryTargetBytes = readMemoryTarget(Piscina.workerData);
 let parsedSinceCollection = 0;
 
 /** V8's `gc` for this thread; a no-op (memory then freed only when V8 decides) if the runtime refuses it. */
@@ -55,7 +69,15 @@ function exposeGarbageCollection(): () => void {
 
 function collectWhenDue(): void {
   parsedSinceCollection += takeParsedChars();
-  if (parsedSinceCollection < collectAfterChars) return;
+  if (
+    !isCollectionDue({
+      parsedChars: parsedSinceCollection,
+      rssBytes: () => process.memoryUsage.rss(),
+      memoryTargetBytes,
+    })
+  ) {
+    return;
+  }
   parsedSinceCollection = 0;
   // After the answer is posted: the collection delays the next task, not this one's result.
   setImmediate(collectGarbage);

@@ -9,6 +9,7 @@ import {
   type ReviewBatchAnalysis,
 } from "./analyse-files.js";
 import type { AnalysisResult, AnalysisTask } from "./analysis-worker.js";
+import { type AnalysisWorkerData, defaultMemoryTargetMb } from "./collection-policy.js";
 import {
   type FileAnalyzer,
   getIndexSize,
@@ -24,6 +25,11 @@ export interface PoolAnalyzerOptions {
   threads?: number;
   /** The worker's module (the built `analysis-worker.js`); tests of the TypeScript sources point at `lib/`. */
   workerFile?: URL;
+  /**
+   * Resident memory (MB) of the process the threads try to stay under, by collecting parse trees sooner
+   * (`ANALYSIS_MEMORY_TARGET_MB`; default 300).
+   */
+  memoryTargetMb?: number;
 }
 
 /**
@@ -45,6 +51,9 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: {
+      memoryTargetMb: options.memoryTargetMb ?? defaultMemoryTargetMb,
+    } satisfies AnalysisWorkerData,
     // The event loop of a thread turns between tasks: the finalizers that free parse trees run there.
     atomics: "async",
     // A task's garbage is short-lived (nodes of one file): a smaller young generation than V8's default

@@ -46,6 +46,11 @@ export const envSchema = z.object({
    * Default: the available parallelism, less one core in the all-in-one role (for the webhooks).
    */
   ANALYSIS_THREADS: z.coerce.number().int().min(0).optional(),
+  /**
+   * Resident memory (MB) the review analysis tries to keep the process under: past it, the analysis threads
+   * free parse trees sooner (at some cost in time).
+   */
+  ANALYSIS_MEMORY_TARGET_MB: positiveInt(300),
   /** Reviews run at once per installation, across all workers. */
   INSTALLATION_CONCURRENCY: positiveInt(2),
   REDIS_URL: optionalText,
