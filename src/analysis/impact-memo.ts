@@ -58,17 +58,11 @@ export async function extractImpactWithMemo(
   files: readonly ImpactFile[],
   read: (files: ImpactFile[]) => Promise<ImpactExtraction[]>,
 ): Promise<ImpactExtraction> {
-  const parts = files.map((file) => (file.patch ? memo.get(file.filename, file.patch) : undefined));
-  const missing = files.filter((_, i) => parts[i] === undefined);
+  const entries = files.map((file) => ({ path: file.filename, patch: file.patch }));
+  const known = lookUp(memo, entries);
+  const missing = files.filter((_, i) => known[i] === undefined);
   const fresh = missing.length > 0 ? await read(missing) : [];
-  let next = 0;
-  files.forEach((file, i) => {
-    if (parts[i] !== undefined) return;
-    const part = fresh[next++] as ImpactExtraction;
-    parts[i] = part;
-    if (file.patch) memo.set(file.filename, file.patch, part);
-  });
-  return mergeImpactExtractions(parts as ImpactExtraction[]);
+  return mergeImpactExtractions(fillIn(memo, entries, known, fresh));
 }
 
 /**
@@ -81,30 +75,46 @@ export async function analyseReviewWithMemo(
   sources: readonly ReviewSource[],
   analyse: (sources: ReviewSource[]) => Promise<ReviewBatchAnalysis[]>,
 ): Promise<ReviewAnalysis> {
-  const known = sources.map((source) => (source.impact ? memo.get(source.path, source.patch) : undefined));
+  const impactSources = sources.filter((source) => source.impact);
+  const known = lookUp(memo, impactSources);
+  const knownPaths = new Set(impactSources.filter((_, i) => known[i] !== undefined).map((s) => s.path));
   const toRead: ReviewSource[] = [];
-  sources.forEach((source, i) => {
-    if (known[i] !== undefined) {
+  for (const source of sources) {
+    if (source.impact && knownPaths.has(source.path)) {
       if (source.analyse) toRead.push({ ...source, impact: false });
     } else if (source.analyse || source.impact) toRead.push(source);
-  });
+  }
   const batches = toRead.length > 0 ? await analyse(toRead) : [];
-  const read = batches.flatMap((batch) => batch.impacts);
-  const parts: ImpactExtraction[] = [];
-  let next = 0;
-  sources.forEach((source, i) => {
-    if (!source.impact) return;
-    const knownPart = known[i];
-    if (knownPart) {
-      parts.push(knownPart);
-      return;
-    }
-    const part = read[next++] as ImpactExtraction;
-    memo.set(source.path, source.patch, part);
-    parts.push(part);
-  });
+  const fresh = batches.flatMap((batch) => batch.impacts);
   return {
     analysis: mergePatchAnalyses(batches.map((batch) => batch.analysis)),
-    impact: mergeImpactExtractions(parts),
+    impact: mergeImpactExtractions(fillIn(memo, impactSources, known, fresh)),
   };
+}
+
+/** A file whose impact part the memo may hold (one without a patch adds nothing and is never remembered). */
+interface MemoEntry {
+  path: string;
+  patch?: string | undefined;
+}
+
+function lookUp(memo: ImpactMemo, entries: readonly MemoEntry[]): (ImpactExtraction | undefined)[] {
+  return entries.map((entry) => (entry.patch ? memo.get(entry.path, entry.patch) : undefined));
+}
+
+/** The parts of `entries` in order: the known ones, and `fresh` (in order) for the others, now remembered. */
+function fillIn(
+  memo: ImpactMemo,
+  entries: readonly MemoEntry[],
+  known: readonly (ImpactExtraction | undefined)[],
+  fresh: readonly ImpactExtraction[],
+): ImpactExtraction[] {
+  let next = 0;
+  return entries.map((entry, i) => {
+    const knownPart = known[i];
+    if (knownPart) return knownPart;
+    const part = fresh[next++] as ImpactExtraction;
+    if (entry.patch) memo.set(entry.path, entry.patch, part);
+    return part;
+  });
 }
