@@ -25,8 +25,10 @@ export interface ImpactMemo {
 
 export function createImpactMemo(maxFiles = impactMemoFiles): ImpactMemo {
   const parts = new Map<string, ImpactExtraction>();
-  // The patch's digest, not the patch: the memo does not keep pull requests' text.
-  const keyOf = (path: string, patch: string) => `${path}\u0000${hash("sha1", patch, "base64")}`;
+  // The patch's digest, not the patch: the memo does not keep pull requests' text. A part is a function of
+  // the path and the patch alone, so whoever's pull request a key came from, its part is the same (SHA-256:
+  // no crafted patch can take another's key).
+  const keyOf = (path: string, patch: string) => `${path}\u0000${hash("sha256", patch, "base64")}`;
   return {
     get(path, patch) {
       const key = keyOf(path, patch);
