@@ -32,6 +32,9 @@ export interface PoolAnalyzerOptions {
   memoryTargetMb?: number;
 }
 
+/** Each analysis thread's young generation (V8 would reserve 48 MB on a large machine). */
+const workerYoungGenerationMb = 16;
+
 /**
  * The analyzer that runs the secret scan and the detectors in a pool of worker threads (piscina), one
  * batch of files per task, so that the main thread keeps only I/O and orchestration and every core works
@@ -41,8 +44,6 @@ export interface PoolAnalyzerOptions {
  * Patches cross to the workers as strings (cheap to copy) and are parsed there: copying parsed hunks
  * costs the main thread about as much as parsing them.
  */
-const workerYoungGenerationMb = 16;
-
 export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnalyzer {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const memo = createImpactMemo();

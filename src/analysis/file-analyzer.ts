@@ -22,8 +22,6 @@ import {
 } from "./analyse-files.js";
 import { analyseReviewWithMemo, createImpactMemo, extractImpactWithMemo } from "./impact-memo.js";
 
-export { mergePatchAnalyses };
-
 /**
  * Runs the secret scan and the detectors over a review's files. Two implementations: on the main thread
  * (the default: needs nothing, yields to the event loop between batches) and in a pool of worker threads
