@@ -21,6 +21,7 @@ import { reviewLocalChange } from "../../src/cli/review-local-change.js";
 import type { DiffFile } from "../../src/cli/split-git-diff.js";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { findDeclarations } from "../../src/context/find-declarations.js";
+import { takeParsedChars } from "../../src/detectors/ast-grep-languages.js";
 import { buildLineIndex, type FileLineIndex } from "../../src/diff/line-index.js";
 import { parsePatch } from "../../src/diff/parse-patch.js";
 import type { ReviewJob } from "../../src/queue/review-job.js";
@@ -244,7 +245,7 @@ describe("a review with the pool", () => {
   });
 
   /** A first review and an incremental follow-up of the benchmark's pull request; what GitHub was sent. */
-  async function reviewTwice(analyzer: FileAnalyzer | undefined) {
+  async function reviewTwice(analyzer: FileAnalyzer | undefined, afterEach?: () => void) {
     const synthetic = buildSyntheticPull({ count: 200, seed: 11 });
     const files = [...synthetic, ...extraFiles.map(toFile)];
     const first = "a".repeat(40);
@@ -262,6 +263,7 @@ describe("a review with the pool", () => {
     const outcomes = [
       await runReview({ job: job(first), attempt: 1, isSuperseded: async () => false }, deps),
     ];
+    afterEach?.();
     const followUp = buildFollowUp(synthetic);
     fake.push({
       headSha: second,
@@ -271,8 +273,21 @@ describe("a review with the pool", () => {
     outcomes.push(
       await runReview({ job: job(second, first), attempt: 1, isSuperseded: async () => false }, deps),
     );
+    afterEach?.();
     return { outcomes, reviews: fake.reviews, checkRuns: fake.checkRuns, requests: [...fake.requests] };
   }
+
+  it("parses again, on a one-line push, only the file that changed (the impact of the others is remembered)", async () => {
+    takeParsedChars();
+    const parsed: number[] = [];
+    const outcomes = await reviewTwice(createInlineAnalyzer(), () => parsed.push(takeParsedChars()));
+    expect(outcomes.outcomes).toEqual(["posted", "no-findings"]);
+    const [first = 0, followUp = 0] = parsed;
+    expect(first).toBeGreaterThan(100_000);
+    // The follow-up's detectors and impact read the one changed file: a few thousand characters at most.
+    expect(followUp).toBeGreaterThan(0);
+    expect(followUp).toBeLessThan(first / 50);
+  });
 
   it("posts exactly what the main-thread review posts, first review and incremental follow-up", async () => {
     const pool = createPoolAnalyzer({ threads: 2, workerFile });
