@@ -245,7 +245,7 @@ describe("a review with the pool", () => {
   });
 
   /** A first review and an incremental follow-up of the benchmark's pull request; what GitHub was sent. */
-  async function reviewTwice(analyzer: FileAnalyzer | undefined, afterEach?: () => void) {
+  async function reviewTwice(analyzer: FileAnalyzer | undefined, afterReview?: () => void) {
     const synthetic = buildSyntheticPull({ count: 200, seed: 11 });
     const files = [...synthetic, ...extraFiles.map(toFile)];
     const first = "a".repeat(40);
@@ -263,7 +263,7 @@ describe("a review with the pool", () => {
     const outcomes = [
       await runReview({ job: job(first), attempt: 1, isSuperseded: async () => false }, deps),
     ];
-    afterEach?.();
+    afterReview?.();
     const followUp = buildFollowUp(synthetic);
     fake.push({
       headSha: second,
@@ -273,7 +273,7 @@ describe("a review with the pool", () => {
     outcomes.push(
       await runReview({ job: job(second, first), attempt: 1, isSuperseded: async () => false }, deps),
     );
-    afterEach?.();
+    afterReview?.();
     return { outcomes, reviews: fake.reviews, checkRuns: fake.checkRuns, requests: [...fake.requests] };
   }
 
