@@ -68,29 +68,30 @@ export function createPoolAnalyzer(options: PoolAnalyzerOptions = {}): FileAnaly
   const queue: {
     task: AnalysisTask;
     signal?: AbortSignal | undefined;
-    settle: (run: () => Promise<unknown>) => void;
+    resolve: (result: AnalysisResult) => void;
+    reject: (reason: unknown) => void;
   }[] = [];
   let running = 0;
   const pump = () => {
     while (running < threads * 2 && queue.length > 0) {
       const item = queue.shift() as (typeof queue)[number];
       if (item.signal?.aborted) {
-        const reason: unknown = item.signal.reason;
-        item.settle(() => Promise.reject(reason));
+        item.reject(item.signal.reason);
         continue;
       }
       running += 1;
-      item.settle(() =>
-        pool.run(item.task).finally(() => {
+      pool
+        .run(item.task)
+        .then(item.resolve, item.reject)
+        .finally(() => {
           running -= 1;
           pump();
-        }),
-      );
+        });
     }
   };
   const runTask = <T>(task: AnalysisTask, signal?: AbortSignal): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ task, signal, settle: (run) => run().then((result) => resolve(result as T), reject) });
+      queue.push({ task, signal, resolve: (result) => resolve(result as T), reject });
       pump();
     });
   const runTasks = async <T>(tasks: AnalysisTask[], signal?: AbortSignal): Promise<T[]> => {

@@ -438,10 +438,8 @@ export async function runReview(run: ReviewRun, deps: ReviewDeps): Promise<Revie
       summaries: modelReview?.impactSummaries ?? [],
       apiAdditions: toImpactAdditions(contracts.additions),
       log,
-      // Without the pool, the impact is read here, by the analyzer that remembers files already read.
-      extraction:
-        impactExtraction ??
-        startImpactExtraction({ config, files: changedFiles, analyzer: inlineAnalyzer, log }),
+      // Without the pool, the impact is read now, by the analyzer (which remembers files already read).
+      extraction: impactExtraction ?? startImpactExtraction({ config, files: changedFiles, analyzer, log }),
     });
     const report: ReviewReport = {
       headSha: job.headSha,
