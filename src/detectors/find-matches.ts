@@ -1,4 +1,4 @@
-import type { Rule, SgNode } from "@ast-grep/napi";
+import { Lang, parse, type Rule, type SgNode } from "@ast-grep/napi";
 
 /**
  * `root.findAll({ rule })`, fast. ast-grep compiles every `regex` of a rule on every call (~0.1 ms each), which
@@ -47,11 +47,30 @@ let scope: Map<number, SgNode> | undefined;
 
 /** Starts caching nodes of one parsed tree; every node passed in until `endTreeScope` must be of that tree. */
 export function beginTreeScope(): void {
+  keepShapesAlive();
   scope = new Map();
 }
 
 export function endTreeScope(): void {
   scope = undefined;
+}
+
+/**
+ * A node of a tiny tree with its facts, a range and a node finder, held for the life of the thread. V8 keeps
+ * the hidden class of an object shape only while some object has it, and drops the optimised code of every
+ * function that saw a shape once a full collection finds none left. The nodes of a review all die between
+ * files, and the analysis threads run a full collection every million parsed characters: before these
+ * anchors, each 3,000-file review lost the optimised code of about 50 functions (`getFacts`, `matchesRule`,
+ * `fetchKinds`, the route finders' `lineOf`…) and compiled them again.
+ */
+let shapeAnchors: unknown[] | undefined;
+
+function keepShapesAlive(): void {
+  if (shapeAnchors) return;
+  const node = parse(Lang.JavaScript, "a(b);").root();
+  const range = node.range();
+  getNodeKind(node);
+  shapeAnchors = [node, range, range.start, createNodeFinder(node)];
 }
 
 function canon(node: SgNode): SgNode {
@@ -67,17 +86,21 @@ function canonOrNull(node: SgNode | null): SgNode | null {
   return node ? canon(node) : null;
 }
 
-/** What this module learned about one node object (a plain property: cheaper for the GC than WeakMaps). */
-interface NodeFacts {
-  kind?: string;
-  text?: string;
-  size?: number;
-  span?: { start: number; end: number };
-  fields?: Map<string, SgNode | null>;
-  parent?: SgNode | null;
-  namedChildren?: SgNode[];
+/**
+ * What this module learned about one node object (a plain property: cheaper for the GC than WeakMaps). A class
+ * with every field set by its constructor, so that all facts share one shape whatever the order in which they
+ * are learned (see `keepShapesAlive`).
+ */
+class NodeFacts {
+  kind: string | undefined = undefined;
+  text: string | undefined = undefined;
+  size: number | undefined = undefined;
+  span: { start: number; end: number } | undefined = undefined;
+  fields: Map<string, SgNode | null> | undefined = undefined;
+  parent: SgNode | null | undefined = undefined;
+  namedChildren: SgNode[] | undefined = undefined;
   /** `inside … stopBy: end` answers, per relation. */
-  inside?: Map<Relation, boolean>;
+  inside: Map<Relation, boolean> | undefined = undefined;
 }
 
 const factsKey = Symbol("nodeFacts");
@@ -86,7 +109,7 @@ function getFacts(node: SgNode): NodeFacts {
   const holder = node as unknown as { [factsKey]?: NodeFacts };
   let facts = holder[factsKey];
   if (!facts) {
-    facts = {};
+    facts = new NodeFacts();
     holder[factsKey] = facts;
   }
   return facts;
@@ -319,55 +342,69 @@ export interface NodeFinder {
  * one query) and checks each rule against them in JavaScript.
  */
 export function createNodeFinder(root: SgNode, language?: string): NodeFinder {
-  const byKind = new Map<string, SgNode[]>();
-  // The kinds rules asked for in earlier files of this language: fetched together in one walk.
-  let learned: Set<string> | undefined;
-  if (language !== undefined) {
-    learned = learnedKinds.get(language);
-    if (!learned) {
-      learned = new Set();
-      learnedKinds.set(language, learned);
+  return new KindIndexedFinder(root, language);
+}
+
+// A class, not a closure per file: V8 keeps the optimised code of a closure only while one of its instances
+// lives, so per-file closures were compiled again after every full collection.
+class KindIndexedFinder implements NodeFinder {
+  private readonly byKind = new Map<string, SgNode[]>();
+  /** The kinds rules asked for in earlier files of this language: fetched together in one walk. */
+  private readonly learned: Set<string> | undefined;
+
+  constructor(
+    private readonly root: SgNode,
+    language: string | undefined,
+  ) {
+    if (language !== undefined) {
+      let learned = learnedKinds.get(language);
+      if (!learned) {
+        learned = new Set();
+        learnedKinds.set(language, learned);
+      }
+      this.learned = learned;
     }
   }
-  const fetchKinds = (kinds: string[]) => {
+
+  find(rule: Rule): SgNode[] {
+    // A rule with relations (inside a loop, has an argument…) is selective in ast-grep's native walk; a
+    // rule over node kinds alone is answered from the nodes fetched once per kind.
+    const kinds = hasRelation(rule) ? undefined : getRootKinds(rule);
+    if (kinds) {
+      this.fetchKinds(kinds);
+      return kinds.flatMap((kind) => this.byKind.get(kind) ?? []).filter((node) => matchesRule(node, rule));
+    }
+    const anchors = anchorFirstRules.has(rule) ? getInsideAnchors(rule) : undefined;
+    if (!anchors) return findMatches(this.root, rule);
+    // Every match lies inside an anchor (a loop body, a handler…): find the anchors first, from the nodes
+    // fetched by kind, and search only their subtrees. A file without loops costs no search at all.
+    const regions: SgNode[] = [];
+    for (const anchor of anchors) {
+      const anchorKinds = getRootKinds(anchor) ?? [];
+      this.fetchKinds(anchorKinds);
+      for (const kind of anchorKinds) {
+        for (const node of this.byKind.get(kind) ?? []) {
+          if (!matchesRule(node, anchor)) continue;
+          const region = anchor.field ? getField(node, anchor.field) : node;
+          if (region) regions.push(region);
+        }
+      }
+    }
+    return searchRegions(regions, rule);
+  }
+
+  private fetchKinds(kinds: string[]): void {
+    const { byKind, learned } = this;
     if (kinds.every((kind) => byKind.has(kind))) return;
     if (learned) for (const kind of kinds) learned.add(kind);
     const missing = (learned ? [...learned] : kinds).filter((kind) => !byKind.has(kind));
     if (missing.length === 0) return;
     for (const kind of missing) byKind.set(kind, []);
-    for (const found of root.findAll({ rule: { any: missing.map((kind) => ({ kind })) } })) {
+    for (const found of this.root.findAll({ rule: { any: missing.map((kind) => ({ kind })) } })) {
       const node = canon(found);
       byKind.get(getNodeKind(node))?.push(node);
     }
-  };
-  return {
-    find(rule) {
-      // A rule with relations (inside a loop, has an argument…) is selective in ast-grep's native walk; a
-      // rule over node kinds alone is answered from the nodes fetched once per kind.
-      const kinds = hasRelation(rule) ? undefined : getRootKinds(rule);
-      if (kinds) {
-        fetchKinds(kinds);
-        return kinds.flatMap((kind) => byKind.get(kind) ?? []).filter((node) => matchesRule(node, rule));
-      }
-      const anchors = anchorFirstRules.has(rule) ? getInsideAnchors(rule) : undefined;
-      if (!anchors) return findMatches(root, rule);
-      // Every match lies inside an anchor (a loop body, a handler…): find the anchors first, from the nodes
-      // fetched by kind, and search only their subtrees. A file without loops costs no search at all.
-      const regions: SgNode[] = [];
-      for (const anchor of anchors) {
-        const anchorKinds = getRootKinds(anchor) ?? [];
-        fetchKinds(anchorKinds);
-        for (const kind of anchorKinds) {
-          for (const node of byKind.get(kind) ?? []) {
-            if (!matchesRule(node, anchor)) continue;
-            const region = anchor.field ? getField(node, anchor.field) : node;
-            if (region) regions.push(region);
-          }
-        }
-      }
-      return searchRegions(regions, rule);
-    },
-  };
+  }
 }
 
 const anchorFirstRules = new WeakSet<Rule>();

@@ -207,40 +207,62 @@ export interface Trace {
  */
 export function traceValue(expression: SgNode, language: ParsedLanguage, maxDepth = 4): Trace {
   const scope = enclosingScope(expression, language);
-  const assignments = collectAssignments(scope, language);
-  const origins: Origin[] = [];
-  const unresolved: string[] = [];
-  const seen = new Set<string>();
-  const visit = (node: SgNode, depth: number, useAt: number, appended = false) => {
-    origins.push({ node, line: node.range().start.line + 1, ...(appended ? { appended } : {}) });
-    if (depth >= maxDepth) return;
-    for (const name of referencedNames(node, language)) {
-      const key = `${name}@${useAt}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const base = name.replace(/\s*\.\s*(toString|String|build|getvalue|join)\s*\(\s*\)$/, "");
-      // The last plain assignment before the use, and what was appended to it after that.
-      const before = assignments.filter((a) => a.name === base && a.start < useAt);
-      const lastPlain = before.filter((a) => !a.append).at(-1);
-      const found = before.filter((a) => a === lastPlain || (a.append && a.start > (lastPlain?.start ?? -1)));
-      const appends = collectAppends(scope, language, base, useAt).filter(
-        (args) => startIndex(args) > (lastPlain?.start ?? -1),
-      );
-      if (found.length === 0 && appends.length === 0) {
-        // A module-level constant (`SECRET = "…"` at the top of the file) read inside a function.
-        const global = moduleAssignments(scope, language)
-          .filter((a) => a.name === base && !a.append)
-          .at(-1);
-        if (global) visit(global.value, depth + 1, global.start);
-        else unresolved.push(base);
-        continue;
-      }
-      for (const a of found) visit(a.value, depth + 1, a.start, a.append);
-      for (const args of appends) visit(args, depth + 1, startIndex(args), true);
-    }
+  const state: TraceState = {
+    scope,
+    language,
+    maxDepth,
+    assignments: collectAssignments(scope, language),
+    origins: [],
+    unresolved: [],
+    seen: new Set(),
   };
-  visit(expression, 0, startIndex(expression));
-  return { origins, unresolved };
+  visitOrigin(state, expression, 0, startIndex(expression));
+  return { origins: state.origins, unresolved: state.unresolved };
+}
+
+/**
+ * One `traceValue` under way. Its steps are module functions over this state, not closures made per call:
+ * V8 keeps a closure's optimised code only while an instance of it lives, so a closure made per trace was
+ * compiled again after every full garbage collection.
+ */
+interface TraceState {
+  scope: SgNode;
+  language: ParsedLanguage;
+  maxDepth: number;
+  assignments: Assignment[];
+  origins: Origin[];
+  unresolved: string[];
+  seen: Set<string>;
+}
+
+function visitOrigin(state: TraceState, node: SgNode, depth: number, useAt: number, appended = false): void {
+  const { scope, language, assignments } = state;
+  state.origins.push({ node, line: node.range().start.line + 1, ...(appended ? { appended } : {}) });
+  if (depth >= state.maxDepth) return;
+  for (const name of referencedNames(node, language)) {
+    const key = `${name}@${useAt}`;
+    if (state.seen.has(key)) continue;
+    state.seen.add(key);
+    const base = name.replace(/\s*\.\s*(toString|String|build|getvalue|join)\s*\(\s*\)$/, "");
+    // The last plain assignment before the use, and what was appended to it after that.
+    const before = assignments.filter((a) => a.name === base && a.start < useAt);
+    const lastPlain = before.filter((a) => !a.append).at(-1);
+    const found = before.filter((a) => a === lastPlain || (a.append && a.start > (lastPlain?.start ?? -1)));
+    const appends = collectAppends(scope, language, base, useAt).filter(
+      (args) => startIndex(args) > (lastPlain?.start ?? -1),
+    );
+    if (found.length === 0 && appends.length === 0) {
+      // A module-level constant (`SECRET = "…"` at the top of the file) read inside a function.
+      const global = moduleAssignments(scope, language)
+        .filter((a) => a.name === base && !a.append)
+        .at(-1);
+      if (global) visitOrigin(state, global.value, depth + 1, global.start);
+      else state.unresolved.push(base);
+      continue;
+    }
+    for (const a of found) visitOrigin(state, a.value, depth + 1, a.start, a.append);
+    for (const args of appends) visitOrigin(state, args, depth + 1, startIndex(args), true);
+  }
 }
 
 /**
@@ -255,26 +277,27 @@ function referencedNames(node: SgNode, language: ParsedLanguage): string[] {
   const builder = /^([A-Za-z_]\w*)\s*\.\s*(toString|String|build|getvalue)\s*\(\s*\)$/.exec(text);
   if (builder?.[1]) return [builder[1]];
   const names: string[] = [];
-  const walk = (current: SgNode) => {
-    const currentKind = getNodeKind(current);
-    if (identifierKinds.has(currentKind)) {
-      const parent = getParent(current);
-      const parentKind = parent ? getNodeKind(parent) : "";
-      // Skip callees (`f(x)` reads x, not f) and property names.
-      if (parent && getField(parent, "function") === current) return;
-      if (parent && (getField(parent, "property") === current || getField(parent, "attribute") === current))
-        return;
-      if (parentKind === "method_invocation" && getField(parent as SgNode, "name") === current) return;
-      if (parentKind === "selector_expression" && getField(parent as SgNode, "field") === current) return;
-      if (parentKind === "keyword_argument" && getField(parent as SgNode, "name") === current) return;
-      names.push(getNodeText(current));
-      return;
-    }
-    if (functionKinds[language].has(currentKind)) return;
-    for (const child of current.namedChildren()) walk(child);
-  };
-  walk(node);
+  collectReadNames(node, language, names);
   return [...new Set(names)];
+}
+
+function collectReadNames(current: SgNode, language: ParsedLanguage, names: string[]): void {
+  const currentKind = getNodeKind(current);
+  if (identifierKinds.has(currentKind)) {
+    const parent = getParent(current);
+    const parentKind = parent ? getNodeKind(parent) : "";
+    // Skip callees (`f(x)` reads x, not f) and property names.
+    if (parent && getField(parent, "function") === current) return;
+    if (parent && (getField(parent, "property") === current || getField(parent, "attribute") === current))
+      return;
+    if (parentKind === "method_invocation" && getField(parent as SgNode, "name") === current) return;
+    if (parentKind === "selector_expression" && getField(parent as SgNode, "field") === current) return;
+    if (parentKind === "keyword_argument" && getField(parent as SgNode, "name") === current) return;
+    names.push(getNodeText(current));
+    return;
+  }
+  if (functionKinds[language].has(currentKind)) return;
+  for (const child of current.namedChildren()) collectReadNames(child, language, names);
 }
 
 /** Where a value comes straight from a request: query, body, params, headers, form values. */

@@ -1,4 +1,4 @@
-import type { SgNode } from "@ast-grep/napi";
+import type { Rule, SgNode } from "@ast-grep/napi";
 import { buildNewSideText } from "../diff/build-new-side-text.js";
 import type { FileLineIndex } from "../diff/line-index.js";
 import type { Finding } from "../findings/finding.js";
@@ -82,34 +82,48 @@ function runDetector(
 }
 
 function createInput(path: string, language: DetectorLanguage, text: string): DetectorInput {
-  let root: SgNode | undefined;
-  let finder: NodeFinder | undefined;
-  let parsed = false;
-  return {
-    path,
-    language,
-    text,
-    isMigration: isMigrationPath(path),
-    getRoot() {
-      if (parsed) return root;
-      parsed = true;
-      const astGrepLanguage = toAstGrepLanguage(language);
-      if (!astGrepLanguage) return undefined;
-      try {
-        ensureAstGrepLanguages();
-        root = parseSource(astGrepLanguage, text);
-      } catch {
-        root = undefined;
-      }
-      return root;
-    },
-    findNodes(rule) {
-      const tree = this.getRoot();
-      if (!tree) return [];
-      finder ??= createNodeFinder(tree, language);
-      return finder.find(rule);
-    },
-  };
+  return new ParsedFileInput(path, language, text);
+}
+
+/**
+ * A file's `DetectorInput`, parsed on first use. A class rather than an object of closures made per file: V8
+ * keeps a closure's optimised code only while an instance of it lives, so per-file closures were compiled
+ * again after every full garbage collection of the analysis threads.
+ */
+class ParsedFileInput implements DetectorInput {
+  readonly isMigration: boolean;
+  private root: SgNode | undefined = undefined;
+  private finder: NodeFinder | undefined = undefined;
+  private parsed = false;
+
+  constructor(
+    readonly path: string,
+    readonly language: DetectorLanguage,
+    readonly text: string,
+  ) {
+    this.isMigration = isMigrationPath(path);
+  }
+
+  getRoot(): SgNode | undefined {
+    if (this.parsed) return this.root;
+    this.parsed = true;
+    const astGrepLanguage = toAstGrepLanguage(this.language);
+    if (!astGrepLanguage) return undefined;
+    try {
+      ensureAstGrepLanguages();
+      this.root = parseSource(astGrepLanguage, this.text);
+    } catch {
+      this.root = undefined;
+    }
+    return this.root;
+  }
+
+  findNodes(rule: Rule): SgNode[] {
+    const tree = this.getRoot();
+    if (!tree) return [];
+    this.finder ??= createNodeFinder(tree, this.language);
+    return this.finder.find(rule);
+  }
 }
 
 /** Nested matches of one detector (a concatenation inside a concatenation) are one finding. */
