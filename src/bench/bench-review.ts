@@ -5,15 +5,16 @@
  *   npm run build && npm run bench:review
  *   BENCH_SIZES=10,100 npm run bench:review            # other sizes
  *   BENCH_CPU_PROF_DIR=/tmp/prof npm run bench:review  # a V8 CPU profile per size (open in Chrome DevTools)
+ *   BENCH_WARMUP_FILES=3000 BENCH_SIZES=3000 npm run bench:review   # warmed up with three 3,000-file PRs
  *
- * Each size runs in a fresh child process (so peak RSS is that size's alone): one warm-up review of a
- * small, different pull request (JIT, lazy module setup), then the measured first review, then a one-line
- * follow-up push reviewed incrementally. The last line of output is one JSON array of
+ * Each size runs in a fresh child process (so peak RSS is that size's alone): three warm-up reviews of
+ * small, different pull requests (JIT, lazy module setup; 200 files each, or BENCH_WARMUP_FILES), then the
+ * measured first review, then a one-line follow-up push reviewed incrementally. The last line of output is one JSON array of
  * `{ files, pipeline_ms, rss_mb, github_requests, model_calls, prompt_ratio, followup_ratio }`.
  *
  * Definitions:
  * - pipeline_ms: wall time of `runReview` minus the time spent inside the stub model.
- * - rss_mb: the child's peak resident set size (`process.resourceUsage().maxRSS`).
+ * - rss_mb: the child's peak resident set size (`process.resourceUsage().maxRSS`), warm-ups included.
  * - github_requests: requests to the fake GitHub during the first review (a page of a list = one request).
  * - prompt_ratio: (prompt tokens sent − system-prompt tokens × model calls) ÷ tokens of the added and
  *   deleted lines of the files the model was shown (all tokens by `estimateTokens`; a file's changed
@@ -47,6 +48,11 @@ const settings = { defaultModel: "claude-sonnet-5-5", tokenBudget: 60_000, maxMo
  * files scanned so far: ~8 minutes at 3,000 files on a 2-core machine); the child exits without running it.
  */
 const deferredMaxFiles = Number(process.env.BENCH_DEFERRED_MAX_FILES ?? 1_000);
+/**
+ * Files of each of the three warm-up pull requests. 200 by default; as large as the measured size, the
+ * analysis threads have compiled (JIT) everything such a review runs: the steady state of a busy server.
+ */
+const warmUpFiles = Number(process.env.BENCH_WARMUP_FILES ?? 200);
 const repo = { owner: "acme", repo: "shop-api", installationId: 31337 };
 
 interface SizeResult {
@@ -239,11 +245,11 @@ async function measureSize(size: number): Promise<SizeResult> {
   // BENCH_ANALYZER=inline runs the secret scan and the detectors on the main thread, as before the pool.
   const analyzer = process.env.BENCH_ANALYZER === "inline" ? undefined : createPoolAnalyzer();
 
-  // Warm-up: three different 200-file pull requests, so that the measured run does not pay for JIT (V8
-  // optimises a function after many calls, in every worker thread of the pool too) and lazy setup — the state
-  // of a server that has reviewed a few pull requests.
+  // Warm-up: three different pull requests of `warmUpFiles` files, so that the measured run does not pay for
+  // JIT (V8 optimises a function after many calls, in every worker thread of the pool too) and lazy setup — the
+  // state of a server that has reviewed a few pull requests.
   for (let round = 1; round <= 3; round++) {
-    const files = buildSyntheticPull({ count: 200, seed: seed + round });
+    const files = buildSyntheticPull({ count: warmUpFiles, seed: seed + round });
     const headSha = toSha(`warm-up-${round}`);
     await timeReview(
       buildJob({ pullNumber: round, headSha }),
