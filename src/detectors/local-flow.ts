@@ -281,6 +281,7 @@ function referencedNames(node: SgNode, language: ParsedLanguage): string[] {
   return [...new Set(names)];
 }
 
+/** `referencedNames`' walk: the identifiers under `current` that are read, not nested functions' own. */
 function collectReadNames(current: SgNode, language: ParsedLanguage, names: string[]): void {
   const currentKind = getNodeKind(current);
   if (identifierKinds.has(currentKind)) {
