@@ -67,6 +67,7 @@ let shapeAnchors: unknown[] | undefined;
 
 function keepShapesAlive(): void {
   if (shapeAnchors) return;
+  // ast-grep's own `parse`, not `parseSource`: this tree is no file's, and must not count as parsed text.
   const node = parse(Lang.JavaScript, "a(b);").root();
   const range = node.range();
   getNodeKind(node);

@@ -46,7 +46,7 @@ function runFileDetectors(
   if (applicable.length === 0) return [];
   const text = buildNewSideText(file.hunks);
   if (text.length > maxTextLength) return [];
-  const input = createInput(file.path, language, text);
+  const input = new ParsedFileInput(file.path, language, text);
   const findings: Finding[] = [];
   // Nodes of this file's tree are cached by id while its detectors run (see find-matches.ts).
   beginTreeScope();
@@ -79,10 +79,6 @@ function runDetector(
     findings.push(...toFindings(file, detector, removeContainedHits(hits), text));
   }
   return findings;
-}
-
-function createInput(path: string, language: DetectorLanguage, text: string): DetectorInput {
-  return new ParsedFileInput(path, language, text);
 }
 
 /**
