@@ -23,8 +23,11 @@
  * - followup_ratio: prompt tokens (system + user) of the follow-up review ÷ those of the first review.
  * Extra columns: cpu_ms (process CPU during runReview, steadier than wall time on a busy machine),
  * deferred_ms (event-loop work the review left queued: secretlint's PerformanceObserver, see the
- * benchmark's report), perf_marks (marks left in Node's performance timeline), and the follow-up's own
- * time, requests, calls, files and tokens (fu_*).
+ * benchmark's report), perf_marks (marks left in Node's performance timeline), analysed_ms (from the start
+ * of runReview until the last analysis call it made to the pool settled: listing, parsing and analysing the
+ * files), tail_ms (pipeline_ms − analysed_ms: what runs after the analysis on the main thread alone —
+ * packing, prompts, findings, report, posting), and the follow-up's own time, requests, calls, files and
+ * tokens (fu_*).
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -74,6 +77,8 @@ interface SizeResult {
   deferred_ms: number | null;
   /** `performance` marks left in Node's global timeline after the review (nothing clears them). */
   perf_marks: number;
+  /** From runReview's start until its last analysis call settled; null with the inline analyzer. */
+  analysed_ms: number | null;
   shown_files: number;
   prompt_tokens: number;
   prefix_tokens: number;
@@ -210,14 +215,20 @@ async function timeReview(
   model: StubModel,
   log: pino.Logger,
   analyzer: FileAnalyzer | undefined,
-): Promise<{ outcome: ReviewOutcome; pipelineMs: number; cpuMs: number }> {
+): Promise<{ outcome: ReviewOutcome; pipelineMs: number; cpuMs: number; analysedMs: number | null }> {
   fake.resetRequests();
   model.reset();
+  let lastSettled: number | null = null;
+  const tracked = analyzer
+    ? trackAnalyzer(analyzer, () => {
+        lastSettled = performance.now();
+      })
+    : undefined;
   const cpu = process.cpuUsage();
   const started = performance.now();
   const outcome = await runReview(
     { job, attempt: 1, isSuperseded: async () => false },
-    { octokit: fake.client, model, settings, log, ...(analyzer ? { analyzer } : {}) },
+    { octokit: fake.client, model, settings, log, ...(tracked ? { analyzer: tracked } : {}) },
   );
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
@@ -225,6 +236,23 @@ async function timeReview(
     outcome,
     pipelineMs: wallMs - model.timeMs,
     cpuMs: (used.user + used.system) / 1000 - model.timeMs,
+    analysedMs: lastSettled === null ? null : (lastSettled as number) - started,
+  };
+}
+
+/** `analyzer`, calling `onSettled` whenever one of its analyses settles. */
+function trackAnalyzer(analyzer: FileAnalyzer, onSettled: () => void): FileAnalyzer {
+  const track = <T>(run: Promise<T>): Promise<T> => {
+    run.then(onSettled, onSettled);
+    return run;
+  };
+  return {
+    analyse: (files) => track(analyzer.analyse(files)),
+    analysePatches: (sources, signal) => track(analyzer.analysePatches(sources, signal)),
+    analyseReview: (sources, signal) => track(analyzer.analyseReview(sources, signal)),
+    findDeclarations: (files) => track(analyzer.findDeclarations(files)),
+    extractImpact: (files) => track(analyzer.extractImpact(files)),
+    close: () => analyzer.close(),
   };
 }
 
@@ -307,6 +335,7 @@ async function measureSize(size: number): Promise<SizeResult> {
     pipeline_cpu_ms: round(first.cpuMs, 1),
     deferred_ms: deferredMs === null ? null : round(deferredMs, 1),
     perf_marks: perfMarks,
+    analysed_ms: first.analysedMs === null ? null : round(first.analysedMs, 1),
     shown_files: shown.size,
     prompt_tokens: promptTokens,
     prefix_tokens: prefixTokens,
@@ -382,6 +411,8 @@ function printTable(results: readonly SizeResult[]): void {
     ["cpu_ms", (r) => r.pipeline_cpu_ms],
     ["deferred_ms", (r) => r.deferred_ms ?? "n/m"],
     ["perf_marks", (r) => r.perf_marks],
+    ["analysed_ms", (r) => r.analysed_ms ?? "n/m"],
+    ["tail_ms", (r) => (r.analysed_ms === null ? "n/m" : round(r.pipeline_ms - r.analysed_ms, 1))],
     ["rss_mb", (r) => r.rss_mb],
     ["gh_requests", (r) => r.github_requests],
     ["model_calls", (r) => r.model_calls],
