@@ -15,9 +15,11 @@
  *   parse_ms is parse_all_ms scaled to the characters the analysis parsed (`analysis_parsed_kb`).
  * - patch_ms: GitHub patches to hunks and line indexes.
  * - secrets_ms: the secret scan and redaction.
- * - detectors_ms / impact_ms: the detectors / the architecture-impact extraction alone, each parsing what it
- *   needs (in the full analysis the two share each file's tree).
- * The last line of output is one JSON object with those figures, `parsed_files` and `parsed_kb`.
+ * - detectors_ms / impact_ms: the detectors (over the files as listed, not redacted) / the architecture-impact
+ *   extraction alone, each parsing what it needs (in the full analysis the two share each file's tree).
+ * The last line of output is one JSON object with those figures, `analysis_parsed_kb`, `parseable_files`,
+ * `parseable_kb` and `findings` (rule and secret findings of the analysis: the same for every build that
+ * gives the same results).
  */
 import { parse } from "@ast-grep/napi";
 import { analyseReviewSources, extractImpactPerFile, type ReviewSource } from "../analysis/analyse-files.js";

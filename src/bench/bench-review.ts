@@ -218,10 +218,10 @@ async function timeReview(
 ): Promise<{ outcome: ReviewOutcome; pipelineMs: number; cpuMs: number; analysedMs: number | null }> {
   fake.resetRequests();
   model.reset();
-  let lastSettled: number | null = null;
+  const settled: { last: number | null } = { last: null };
   const tracked = analyzer
     ? trackAnalyzer(analyzer, () => {
-        lastSettled = performance.now();
+        settled.last = performance.now();
       })
     : undefined;
   const cpu = process.cpuUsage();
@@ -236,7 +236,7 @@ async function timeReview(
     outcome,
     pipelineMs: wallMs - model.timeMs,
     cpuMs: (used.user + used.system) / 1000 - model.timeMs,
-    analysedMs: lastSettled === null ? null : (lastSettled as number) - started,
+    analysedMs: settled.last === null ? null : settled.last - started,
   };
 }
 
