@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultMemoryTargetMb } from "../analysis/collection-policy.js";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -50,7 +51,7 @@ export const envSchema = z.object({
    * Resident memory (MB) the review analysis tries to keep the process under: past it, the analysis threads
    * free parse trees sooner (at some cost in time).
    */
-  ANALYSIS_MEMORY_TARGET_MB: positiveInt(300),
+  ANALYSIS_MEMORY_TARGET_MB: positiveInt(defaultMemoryTargetMb),
   /** Reviews run at once per installation, across all workers. */
   INSTALLATION_CONCURRENCY: positiveInt(2),
   REDIS_URL: optionalText,
